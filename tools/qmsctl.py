@@ -294,8 +294,8 @@ def cmd_test(options):
     env["QMS_TEST_CONF"] = conf
     env["QMS_TEST_DB"] = dbname
     cmd = [PYTHON, "-m", "pytest", "-p", "no:cacheprovider",
-           "--odoo-config", conf, "--odoo-database", dbname,
-           "--odoo-log-level", "warn"]
+           "--rootdir=%s" % ROOT, "--odoo-config=%s" % conf,
+           "--odoo-database=%s" % dbname, "--odoo-log-level=warn"]
     cmd += options.pytest_args or TEST_PATHS
     result = subprocess.run(cmd, cwd=ROOT, env=env)
     log("test command finished in %.0f s" % (time.time() - started))
@@ -314,12 +314,57 @@ def cmd_shell(options):
               odoo_env())
 
 
+def cmd_i18n(options):
+    """Export an addon's terms into i18n/<addon>.pot and merge them into
+    i18n/zh_CN.po, keeping the translations already there."""
+    import polib
+    settings = ensure_database_server()
+    conf = write_config(settings, "odoo-i18n-%s.conf" % options.database,
+                        options.database)
+    addon = options.addon
+    i18n_dir = os.path.join(ROOT, addon, "i18n")
+    os.makedirs(i18n_dir, exist_ok=True)
+    pot_path = os.path.join(i18n_dir, "%s.pot" % addon)
+    tmp_path = os.path.join(DATA, "%s-export.po" % addon)  # Odoo wants .po
+    run_odoo_init(conf, options.database, [
+        "--i18n-export=%s" % tmp_path, "--modules=%s" % addon],
+        "i18n-%s.log" % addon)
+    shutil.move(tmp_path, pot_path)
+    po_path = os.path.join(i18n_dir, "zh_CN.po")
+    pot = polib.pofile(pot_path)
+    if os.path.exists(po_path):
+        po = polib.pofile(po_path)
+        po.merge(pot)
+        for entry in po.obsolete_entries():
+            po.remove(entry)
+    else:
+        po = polib.pofile(pot_path)
+    po.metadata.update({
+        "Project-Id-Version": "Odoo Server 11.0",
+        "Language": "zh_CN",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "",
+        "Plural-Forms": "",
+    })
+    po.save(po_path)
+    missing = [e.msgid for e in po if not e.msgstr]
+    log("%s: %d terms, %d without a zh_CN translation" % (
+        po_path, len(po), len(missing)))
+
+
 def cmd_bench(options):
     settings = ensure_database_server()
     conf = write_config(settings, "odoo-bench.conf", options.database)
-    if database_state(settings, options.database) != set(ADDONS):
+    addons = tuple(options.addons.split(",")) if options.addons else ADDONS
+    state = database_state(settings, options.database)
+    if not state or not set(addons) <= state:
         drop_database(settings, options.database)
-        install_database(settings, conf, options.database, demo=False)
+        install_database(settings, conf, options.database, demo=False,
+                         addons=addons)
+    else:
+        run_odoo_init(conf, options.database, ["-u", ",".join(sorted(state))],
+                      "update-%s.log" % options.database)
     env = odoo_env()
     env["QMS_BENCH_DB"] = options.database
     env["QMS_BENCH_CONF"] = conf
@@ -363,8 +408,13 @@ def main(argv=None):
     shell = sub.add_parser("shell", help="Odoo shell")
     shell.add_argument("--database", default=DEMO_DB)
     shell.set_defaults(func=cmd_shell)
+    i18n = sub.add_parser("i18n", help="export an addon's terms, merge zh_CN")
+    i18n.add_argument("addon", choices=ADDONS)
+    i18n.add_argument("--database", default=DEMO_DB)
+    i18n.set_defaults(func=cmd_i18n)
     bench = sub.add_parser("bench", help="run benchmark scripts in bench/")
     bench.add_argument("--database", default="qms_bench")
+    bench.add_argument("--addons", help="QMS addons to install (default all)")
     bench.add_argument("scripts", nargs="*")
     bench.set_defaults(func=cmd_bench)
     options, unknown = parser.parse_known_args(argv)
