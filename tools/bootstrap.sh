@@ -35,7 +35,7 @@ fi
 need=()
 command -v wkhtmltopdf >/dev/null || need+=(wkhtmltopdf)
 command -v npm >/dev/null || need+=(nodejs npm)
-fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -i "noto sans cjk" >/dev/null || need+=(fonts-noto-cjk)
 command -v chromium >/dev/null || need+=(chromium)  # the web-client check
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -39,32 +39,30 @@ def unavailable(manifests):
     return missing
 
 
-def restore(addons_dir, aside_dir):
-    """Put back what an earlier run moved aside: its dependencies may be
-    installed now."""
-    if not os.path.isdir(aside_dir):
-        return
-    for name in os.listdir(aside_dir):
-        target = os.path.join(addons_dir, name)
-        if os.path.exists(target):
+def main(addons_dir, aside_dir):
+    """Compute over both folders which addons can't be met; move only those
+    whose place is wrong (a re-run moves nothing)."""
+    os.makedirs(aside_dir, exist_ok=True)
+    here = read_manifests(addons_dir)
+    aside = read_manifests(aside_dir)
+    manifests = dict(aside, **here)
+    missing = unavailable(manifests)
+    for name in sorted(set(aside) - missing):
+        if name in here:
             shutil.rmtree(os.path.join(aside_dir, name))
         else:
-            shutil.move(os.path.join(aside_dir, name), target)
-
-
-def main(addons_dir, aside_dir):
-    restore(addons_dir, aside_dir)
-    manifests = read_manifests(addons_dir)
-    missing = sorted(unavailable(manifests))
-    if missing:
-        os.makedirs(aside_dir, exist_ok=True)
-        for name in missing:
-            target = os.path.join(aside_dir, name)
-            if os.path.exists(target):
-                shutil.rmtree(target)
-            shutil.move(os.path.join(addons_dir, name), target)
+            shutil.move(os.path.join(aside_dir, name),
+                        os.path.join(addons_dir, name))
+    moved = []
+    for name in sorted(missing & set(here)):
+        target = os.path.join(aside_dir, name)
+        if os.path.exists(target):
+            shutil.rmtree(target)
+        shutil.move(os.path.join(addons_dir, name), target)
+        moved.append(name)
+    if moved:
         print("[bootstrap] moved aside %d addons with missing dependencies: %s"
-              % (len(missing), " ".join(missing)), file=sys.stderr)
+              % (len(moved), " ".join(moved)), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -72,7 +72,11 @@ def ensure_embedded_server():
     server.psql(
         "DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname='odoo')"
         " THEN CREATE ROLE odoo LOGIN CREATEDB; END IF; END$$;")
-    return {"db_host": pgdata, "db_port": "5432", "db_user": "odoo",
+    # the socket lives in the data folder unless its path is too long for
+    # a unix socket; the server's URI says where
+    from urllib.parse import parse_qs, urlparse
+    host = parse_qs(urlparse(server.get_uri()).query)["host"][0]
+    return {"db_host": host, "db_port": "5432", "db_user": "odoo",
             "embedded": True}
 
 
@@ -262,13 +266,21 @@ def cmd_run(options):
 
 
 def run_lint():
-    cmd = [os.path.join(VENV, "bin", "ruff"), "check", "--quiet", ROOT]
-    result = subprocess.run(cmd, cwd=ROOT)
-    if result.returncode:
-        log("lint: ruff found problems (above)")
-    else:
-        log("lint: clean")
-    return result.returncode
+    """ruff over the repository, pylint-odoo's Odoo checks over the addons."""
+    rc = 0
+    for name, cmd in (
+            ("ruff", [os.path.join(VENV, "bin", "ruff"), "check", "--quiet",
+                      ROOT]),
+            ("pylint-odoo", [os.path.join(VENV, "bin", "pylint"),
+                             "--rcfile=%s" % os.path.join(ROOT, ".pylintrc")]
+             + [os.path.join(ROOT, addon) for addon in ADDONS])):
+        result = subprocess.run(cmd, cwd=ROOT)
+        if result.returncode:
+            log("lint: %s found problems (above)" % name)
+            rc = 1
+    if not rc:
+        log("lint: clean (ruff, pylint-odoo)")
+    return rc
 
 
 def cmd_lint(options):
@@ -297,8 +309,9 @@ def cmd_test(options):
            "--rootdir=%s" % ROOT, "--odoo-config=%s" % conf,
            "--odoo-database=%s" % dbname, "--odoo-log-level=warn"]
     cmd += options.pytest_args or TEST_PATHS
+    log("set-up took %.0f s; running pytest" % (time.time() - started))
     result = subprocess.run(cmd, cwd=ROOT, env=env)
-    log("test command finished in %.0f s" % (time.time() - started))
+    # pytest's summary stays the last line of the output
     sys.exit(result.returncode or lint_rc)
 
 
