@@ -204,8 +204,9 @@ def odoo_env():
     return env
 
 
-def odoo_command(conf, *args):
-    return [PYTHON, ODOO_BIN, "-c", conf] + list(args)
+def odoo_command(conf, *args, subcommand=None):
+    return [PYTHON, ODOO_BIN] + ([subcommand] if subcommand else []) + [
+        "-c", conf] + list(args)
 
 
 def run_odoo_init(conf, dbname, args, logname):
@@ -249,7 +250,19 @@ def cmd_run(options):
     conf = write_config(settings, "odoo.conf", dbname)
     state = database_state(settings, dbname)
     if state is None or state != set(ADDONS):
-        install_database(settings, conf, dbname, languages="zh_CN")
+        install_database(settings, conf, dbname)
+        # Simplified Chinese next to English: admin works in English, the
+        # demo user in Chinese, so a new user sees both. (--load-language
+        # at creation would leave English inactive.)
+        log("loading Simplified Chinese")
+        subprocess.run(
+            odoo_command(conf, "-d", dbname, "--log-level=warn",
+                         subcommand="shell"),
+            input=b"env['base.language.install'].create("
+                  b"{'lang': 'zh_CN'}).lang_install()\n"
+                  b"env.ref('base.user_demo').lang = 'zh_CN'\n"
+                  b"env.cr.commit()\n",
+            env=odoo_env(), cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     elif options.update:
         run_odoo_init(conf, dbname, ["-u", ",".join(ADDONS)],
                       "update-%s.log" % dbname)
@@ -323,8 +336,8 @@ def cmd_stop(options):
 def cmd_shell(options):
     settings = ensure_database_server()
     conf = write_config(settings, "odoo.conf", options.database)
-    os.execve(PYTHON, odoo_command(conf, "shell", "-d", options.database),
-              odoo_env())
+    os.execve(PYTHON, odoo_command(conf, "-d", options.database,
+                                   subcommand="shell"), odoo_env())
 
 
 def cmd_i18n(options):
