@@ -13,9 +13,14 @@ import odoo
 from odoo.sql_db import Cursor
 
 
+_configured = []
+
+
 @contextlib.contextmanager
 def odoo_env(uid=odoo.SUPERUSER_ID, context=None):
-    odoo.tools.config.parse_config(["-c", os.environ["QMS_BENCH_CONF"]])
+    if not _configured:  # Odoo's config can be parsed once per process
+        odoo.tools.config.parse_config(["-c", os.environ["QMS_BENCH_CONF"]])
+        _configured.append(True)
     dbname = os.environ["QMS_BENCH_DB"]
     registry = odoo.registry(dbname)
     with odoo.api.Environment.manage():
