@@ -1,0 +1,1 @@
+from . import qms_customer_property_xlsx
