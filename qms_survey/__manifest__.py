@@ -11,13 +11,24 @@
     "license": "LGPL-3",
     "depends": [
         "qms_complaint",
+        "mgmtsystem_action",
+        "stock",
         "survey",
     ],
     "data": [
         "security/ir.model.access.csv",
+        "security/qms_survey_security.xml",
+        "data/qms_survey_dimension_data.xml",
+        "data/survey_survey_data.xml",
+        "data/qms_survey_campaign_data.xml",
+        "report/qms_survey_campaign_reports.xml",
+        "report/qms_survey_campaign_templates.xml",
+        "views/qms_survey_campaign_views.xml",
         "views/qms_survey_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/qms_survey_campaign_demo.xml",
+    ],
     "installable": True,
     "application": False,
 }

@@ -1,0 +1,168 @@
+"""R-D2 performance: scoring a campaign of 2,000 answered surveys against
+one SQL aggregate over the same answer lines, in the same run.
+
+Target: scoring <= 2 x the aggregate, with a constant number of queries
+(the same count for 200 and for 2,000 surveys). Run with:
+    ./qms bench --database qms_hb_survey --addons qms_survey bench/bench_survey_scoring.py
+Also renders the analysis report as a real PDF (outside the test runner,
+where Odoo 11 falls back to HTML) and checks it is a PDF with the chart.
+"""
+import os
+import statistics
+import sys
+import time
+import uuid
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from common import count_queries, odoo_env, report  # noqa: E402
+
+SURVEYS = 2000
+SMALL = 200
+RUNS = 5
+LEVELS = ["very_satisfied", "satisfied", "average", "poor", "very_poor"]
+DIMS = ["quality", "delivery", "service", "price", "packaging", "support"]
+
+AGGREGATE = """
+    SELECT l.user_input_id, rw.qms_dimension_id, AVG(col.quizz_mark)
+      FROM survey_user_input_line l
+      JOIN survey_label col ON col.id = l.value_suggested
+      JOIN survey_label rw ON rw.id = l.value_suggested_row
+     WHERE l.user_input_id IN %s AND l.answer_type = 'suggestion'
+     GROUP BY l.user_input_id, rw.qms_dimension_id
+"""
+
+
+def build_campaign(env, partners, name):
+    """A campaign whose responses all answered every dimension (one
+    dimension in seven skipped), written with SQL for a fast set-up."""
+    cr = env.cr
+    survey = env.ref("qms_survey.survey_satisfaction_five")
+    matrix = survey._qms_get_matrix()
+    levels = [env.ref("qms_survey.survey_satisfaction_five_level_%s" % k).id
+              for k in LEVELS]
+    rows = [env.ref("qms_survey.survey_satisfaction_five_row_%s" % d).id
+            for d in DIMS]
+    campaign = env["qms.survey.campaign"].create({
+        "name": name, "target": "selected", "survey_id": survey.id})
+    input_ids = []
+    for partner_id in partners.ids:
+        cr.execute("""
+            INSERT INTO survey_user_input
+                (survey_id, date_create, type, state, token, partner_id)
+            VALUES (%s, now() at time zone 'UTC', 'link', 'done', %s, %s)
+            RETURNING id""", (survey.id, str(uuid.uuid4()), partner_id))
+        input_ids.append(cr.fetchone()[0])
+    cr.execute("""
+        INSERT INTO qms_survey_response
+            (campaign_id, partner_id, user_input_id, company_id, state, channel)
+        SELECT %s, p, u, %s, 'done', 'email'
+          FROM unnest(%s, %s) AS t(p, u)""",
+               (campaign.id, campaign.company_id.id, partners.ids, input_ids))
+    values = []
+    for i, input_id in enumerate(input_ids):
+        for j, row in enumerate(rows):
+            if (i + j) % 7 == 6:
+                continue
+            values.append((input_id, matrix.id, survey.id,
+                           levels[(i * 3 + j) % 5], row))
+    cr.executemany("""
+        INSERT INTO survey_user_input_line
+            (user_input_id, question_id, survey_id, date_create, skipped,
+             answer_type, value_suggested, value_suggested_row)
+        VALUES (%s, %s, %s, now() at time zone 'UTC', false, 'suggestion',
+                %s, %s)""", values)
+    # Fresh statistics, as autovacuum keeps them in a live database.
+    cr.execute("ANALYZE survey_user_input_line")
+    cr.execute("ANALYZE qms_survey_response")
+    cr.execute("ANALYZE survey_user_input")
+    for model in ("qms.survey.campaign", "qms.survey.response",
+                  "survey.user_input", "survey.user_input_line"):
+        env[model].invalidate_cache()
+    return campaign, tuple(input_ids), len(values)
+
+
+def measure(env, campaign, input_ids):
+    """Median over RUNS of: the reference aggregate; a cold scoring (the
+    stored scores wiped first, outside the timing); a re-scoring with
+    unchanged answers (the hourly job's usual case)."""
+    cr = env.cr
+    sql_times, cold_times, warm_times, queries = [], [], [], set()
+    for _run in range(RUNS):
+        t0 = time.perf_counter()
+        cr.execute(AGGREGATE, (input_ids,))
+        cr.fetchall()
+        sql_times.append(time.perf_counter() - t0)
+        cr.execute("UPDATE qms_survey_response SET score_detail = NULL, "
+                   "score_overall = NULL WHERE campaign_id = %s", (campaign.id,))
+        with count_queries(cr) as q:
+            campaign._compute_scores()
+        cold_times.append(q.seconds)
+        queries.add(q.count)
+        with count_queries(cr) as q:
+            campaign._compute_scores()
+        warm_times.append(q.seconds)
+        queries.add(q.count)
+    return (statistics.median(sql_times), statistics.median(cold_times),
+            statistics.median(warm_times), queries)
+
+
+def main():
+    with odoo_env(context={"tracking_disable": True}) as env:
+        t0 = time.perf_counter()
+        # Customers written with SQL: 2,000 ORM creates take minutes here
+        # and are not what is measured.
+        env.cr.execute("""
+            SELECT column_name FROM information_schema.columns
+             WHERE table_name = 'res_partner' AND is_nullable = 'NO'
+               AND column_name NOT IN ('id', 'name', 'display_name')""")
+        copied = [r[0] for r in env.cr.fetchall()]
+        template = env.user.company_id.partner_id.id
+        env.cr.execute("""
+            INSERT INTO res_partner (name, display_name, active, customer,
+                                     is_company, type, company_id, lang%s)
+            SELECT 'Bench customer ' || g, 'Bench customer ' || g, true, true,
+                   true, 'contact', %%s, 'en_US'%s
+              FROM generate_series(1, %%s) g, res_partner t
+             WHERE t.id = %%s RETURNING id""" % (
+            "".join(", %s" % c for c in copied if c not in (
+                "active", "customer", "is_company", "type", "company_id", "lang")),
+            "".join(", t.%s" % c for c in copied if c not in (
+                "active", "customer", "is_company", "type", "company_id", "lang"))),
+            (env.user.company_id.id, SURVEYS, template))
+        partners = env["res.partner"].browse(sorted(r[0] for r in env.cr.fetchall()))
+        env.cr.execute("UPDATE res_partner SET commercial_partner_id = id "
+                       "WHERE id IN %s", (tuple(partners.ids),))
+        setup = time.perf_counter() - t0
+        small, small_inputs, small_lines = build_campaign(
+            env, partners[:SMALL], "Bench small")
+        big, big_inputs, big_lines = build_campaign(env, partners, "Bench big")
+        s_sql, s_cold, s_warm, s_queries = measure(env, small, small_inputs)
+        b_sql, b_cold, b_warm, b_queries = measure(env, big, big_inputs)
+        big.invalidate_cache()
+        report("survey_scoring", surveys=SURVEYS, answer_lines=big_lines,
+               sql_aggregate_ms="%.1f" % (b_sql * 1000),
+               scoring_cold_ms="%.1f" % (b_cold * 1000),
+               ratio_cold="%.2f" % (b_cold / b_sql),
+               rescoring_unchanged_ms="%.1f" % (b_warm * 1000),
+               ratio_unchanged="%.2f" % (b_warm / b_sql),
+               queries=",".join(map(str, sorted(b_queries))),
+               queries_200=",".join(map(str, sorted(s_queries))),
+               scoring_cold_200_ms="%.1f" % (s_cold * 1000),
+               overall="%.2f" % big.score_overall,
+               setup_s="%.0f" % setup)
+        # Real PDF of the analysis report (small campaign).
+        pdf_report = env.ref("qms_survey.qms_survey_campaign_report_pdf")
+        t0 = time.perf_counter()
+        pdf, fmt = pdf_report.render_qweb_pdf(small.ids)
+        elapsed = time.perf_counter() - t0
+        path = os.path.join(os.environ.get("TMPDIR", "/tmp"),
+                            "qms_survey_analysis.pdf")
+        with open(path, "wb") as handle:
+            handle.write(pdf)
+        report("survey_report_pdf", format=fmt, is_pdf=pdf[:4] == b"%PDF",
+               bytes=len(pdf), render_s="%.1f" % elapsed, path=path)
+
+
+if __name__ == "__main__":
+    main()
