@@ -363,6 +363,23 @@ class QmsComplaint(models.Model):
                         "contact": rec.contact_id.display_name,
                         "customer": rec.partner_id.display_name})
 
+    @api.constrains("partner_id", "sale_order_id", "invoice_id", "picking_id")
+    def _check_documents_customer(self):
+        """The order, invoice and delivery named on a complaint are the
+        customer's own: an audit trail that mixes customers is worthless."""
+        for rec in self:
+            for doc in (rec.sale_order_id, rec.invoice_id, rec.picking_id):
+                if doc and doc.partner_id and (
+                        doc.partner_id.commercial_partner_id !=
+                        rec.partner_id.commercial_partner_id):
+                    raise ValidationError(_(
+                        "%(document)s belongs to %(owner)s, not to the "
+                        "customer %(customer)s of this complaint.") % {
+                            "document": doc.display_name,
+                            "owner": doc.partner_id.commercial_partner_id
+                            .display_name,
+                            "customer": rec.partner_id.display_name})
+
     @api.onchange("contact_id")
     def _onchange_contact_id(self):
         if self.contact_id and not self.partner_id:
