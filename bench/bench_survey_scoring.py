@@ -107,6 +107,24 @@ def measure(env, campaign, input_ids):
             statistics.median(warm_times), queries)
 
 
+def cleanup(env, campaign_ids, input_ids, partner_ids):
+    """Delete what the bench committed."""
+    cr = env.cr
+    cr.execute("DELETE FROM mgmtsystem_action WHERE qms_survey_campaign_id IN %s",
+               (tuple(campaign_ids),))
+    cr.execute("DELETE FROM qms_survey_campaign_score WHERE campaign_id IN %s",
+               (tuple(campaign_ids),))
+    cr.execute("DELETE FROM qms_survey_response WHERE campaign_id IN %s",
+               (tuple(campaign_ids),))
+    cr.execute("DELETE FROM survey_user_input_line WHERE user_input_id IN %s",
+               (tuple(input_ids),))
+    cr.execute("DELETE FROM survey_user_input WHERE id IN %s",
+               (tuple(input_ids),))
+    cr.execute("DELETE FROM qms_survey_campaign WHERE id IN %s",
+               (tuple(campaign_ids),))
+    cr.execute("DELETE FROM res_partner WHERE id IN %s", (tuple(partner_ids),))
+
+
 def main():
     with odoo_env(context={"tracking_disable": True}) as env:
         t0 = time.perf_counter()
@@ -137,31 +155,57 @@ def main():
         small, small_inputs, small_lines = build_campaign(
             env, partners[:SMALL], "Bench small")
         big, big_inputs, big_lines = build_campaign(env, partners, "Bench big")
+        # In a live database the answers were written by earlier
+        # transactions. Rows inserted by the measuring transaction itself
+        # make PostgreSQL re-run foreign-key checks on every UPDATE of them,
+        # which production never pays: measure both ways. The committed
+        # bench rows are deleted at the end (the bench database is ours).
         s_sql, s_cold, s_warm, s_queries = measure(env, small, small_inputs)
-        b_sql, b_cold, b_warm, b_queries = measure(env, big, big_inputs)
-        big.invalidate_cache()
-        report("survey_scoring", surveys=SURVEYS, answer_lines=big_lines,
-               sql_aggregate_ms="%.1f" % (b_sql * 1000),
-               scoring_cold_ms="%.1f" % (b_cold * 1000),
-               ratio_cold="%.2f" % (b_cold / b_sql),
-               rescoring_unchanged_ms="%.1f" % (b_warm * 1000),
-               ratio_unchanged="%.2f" % (b_warm / b_sql),
-               queries=",".join(map(str, sorted(b_queries))),
-               queries_200=",".join(map(str, sorted(s_queries))),
-               scoring_cold_200_ms="%.1f" % (s_cold * 1000),
-               overall="%.2f" % big.score_overall,
-               setup_s="%.0f" % setup)
-        # Real PDF of the analysis report (small campaign).
-        pdf_report = env.ref("qms_survey.qms_survey_campaign_report_pdf")
-        t0 = time.perf_counter()
-        pdf, fmt = pdf_report.render_qweb_pdf(small.ids)
-        elapsed = time.perf_counter() - t0
-        path = os.path.join(os.environ.get("TMPDIR", "/tmp"),
-                            "qms_survey_analysis.pdf")
-        with open(path, "wb") as handle:
-            handle.write(pdf)
-        report("survey_report_pdf", format=fmt, is_pdf=pdf[:4] == b"%PDF",
-               bytes=len(pdf), render_s="%.1f" % elapsed, path=path)
+        n_sql, n_cold, n_warm, n_queries = measure(env, big, big_inputs)
+        env.cr.commit()
+        try:
+            b_sql, b_cold, b_warm, b_queries = measure(env, big, big_inputs)
+            report("survey_scoring_same_transaction", surveys=SURVEYS,
+                   sql_aggregate_ms="%.1f" % (n_sql * 1000),
+                   scoring_cold_ms="%.1f" % (n_cold * 1000),
+                   ratio_cold="%.2f" % (n_cold / n_sql),
+                   rescoring_unchanged_ms="%.1f" % (n_warm * 1000),
+                   ratio_unchanged="%.2f" % (n_warm / n_sql))
+            big.invalidate_cache()
+            report_figures(env, small, big, big_lines, b_sql, b_cold, b_warm,
+                           b_queries, s_queries, s_cold, setup)
+        finally:
+            env.cr.rollback()
+            cleanup(env, (small | big).ids, small_inputs + big_inputs,
+                    partners.ids)
+            env.cr.commit()
+
+
+def report_figures(env, small, big, big_lines, b_sql, b_cold, b_warm,
+                   b_queries, s_queries, s_cold, setup):
+    """Print the committed-data figures and render the real PDF."""
+    report("survey_scoring", surveys=SURVEYS, answer_lines=big_lines,
+           sql_aggregate_ms="%.1f" % (b_sql * 1000),
+           scoring_cold_ms="%.1f" % (b_cold * 1000),
+           ratio_cold="%.2f" % (b_cold / b_sql),
+           rescoring_unchanged_ms="%.1f" % (b_warm * 1000),
+           ratio_unchanged="%.2f" % (b_warm / b_sql),
+           queries=",".join(map(str, sorted(b_queries))),
+           queries_200=",".join(map(str, sorted(s_queries))),
+           scoring_cold_200_ms="%.1f" % (s_cold * 1000),
+           overall="%.2f" % big.score_overall,
+           setup_s="%.0f" % setup)
+    # Real PDF of the analysis report (small campaign).
+    pdf_report = env.ref("qms_survey.qms_survey_campaign_report_pdf")
+    t0 = time.perf_counter()
+    pdf, fmt = pdf_report.render_qweb_pdf(small.ids)
+    elapsed = time.perf_counter() - t0
+    path = os.path.join(os.environ.get("TMPDIR", "/tmp"),
+                        "qms_survey_analysis.pdf")
+    with open(path, "wb") as handle:
+        handle.write(pdf)
+    report("survey_report_pdf", format=fmt, is_pdf=pdf[:4] == b"%PDF",
+           bytes=len(pdf), render_s="%.1f" % elapsed, path=path)
 
 
 if __name__ == "__main__":
