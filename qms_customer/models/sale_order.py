@@ -264,6 +264,8 @@ class SaleOrder(models.Model):
             receivable_open=partner.risk_invoice_open + overdue,
             receivable_overdue=overdue,
         )
+        # sudo: the credit review reads the customer's invoices; reviewers
+        # need no invoicing rights.
         oldest = self.env["account.invoice"].sudo().search([
             ("commercial_partner_id", "=", partner.id),
             ("company_id", "=", self.company_id.id),
@@ -409,6 +411,8 @@ class SaleOrder(models.Model):
             subtype = self.env.ref("mail.mt_activities").id
             own.write({"feedback": feedback})
             for activity in own:
+                # sudo: the signer posts his decision on an order he may
+                # only read.
                 order = self.sudo().browse(activity.res_id)
                 order.message_post_with_view(
                     "mail.message_activity_done",
@@ -417,6 +421,7 @@ class SaleOrder(models.Model):
                     mail_activity_type_id=activity.activity_type_id.id,
                     author_id=author)
         for order in self - self.browse(own.mapped("res_id")):
+            # sudo: as above, the decision is posted on a read-only order.
             order.sudo().message_post(body=feedback, author_id=author,
                                       subtype="mail.mt_note")
         activities.unlink()

@@ -481,6 +481,7 @@ class QmsSurveyCampaign(models.Model):
                     done_keys.add(key)
                     vals_list.append(response._prepare_action_vals(False))
             for vals in vals_list:
+                # sudo: as for the search above, no CAPA rights needed.
                 created |= Action.sudo().create(vals)
         return created
 

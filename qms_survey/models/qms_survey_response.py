@@ -186,11 +186,14 @@ class QmsSurveyResponse(models.Model):
                     "scale."))
         user_input = response.user_input_id
         if not user_input:
+            # sudo: phone entry writes the customer's survey answer; the
+            # salesperson (checked above) needs no Survey rights.
             user_input = self.env["survey.user_input"].sudo().create({
                 "survey_id": survey.id,
                 "partner_id": response.partner_id.id,
                 "email": response.partner_id.email,
             })
+        # sudo: same as above, the answer lines of that survey answer.
         Line = self.env["survey.user_input_line"].sudo()
         Line.search([("user_input_id", "=", user_input.id)]).unlink()
         for dimension_id, label_id in ratings.items():
@@ -246,6 +249,8 @@ class QmsSurveyResponse(models.Model):
         self.ensure_one()
         owner = self.env["res.users"]
         if dimension and dimension.department_code:
+            # sudo: the owner is the department's manager in the
+            # response's company, whatever the current user may read.
             department = self.env["qms.department"].sudo()._get_by_code(
                 dimension.department_code, self.company_id)
             owner = department._get_responsible_user()
