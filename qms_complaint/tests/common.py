@@ -5,6 +5,7 @@ from unittest import mock
 
 from odoo import fields
 from odoo.tests.common import SavepointCase
+from odoo.addons.qms_customer.tests.common import new_user
 
 
 @contextlib.contextmanager
@@ -32,18 +33,8 @@ class ComplaintCase(SavepointCase):
         cls.company = cls.env.ref("base.main_company")
         cls.company2 = cls.env["res.company"].create({
             "name": "QMS Second Company"})
-        Users = cls.env["res.users"].with_context(no_reset_password=True)
-
         def user(login, groups, company=None):
-            company = company or cls.company
-            return Users.create({
-                "name": login.replace("_", " ").title(),
-                "login": login,
-                "email": "%s@example.com" % login,
-                "company_id": company.id,
-                "company_ids": [(6, 0, [company.id])],
-                "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
-            })
+            return new_user(cls.env, login, groups, company or cls.company)
 
         cls.salesman = user("qc_salesman", ["sales_team.group_sale_salesman"])
         cls.salesman2 = user(

@@ -4,6 +4,20 @@
 from odoo.tests.common import SavepointCase
 
 
+def new_user(env, login, groups, company=None):
+    """A user of the given groups (xml ids) in one company (default: the
+    current user's), for the tests of every QMS addon."""
+    company = company or env.user.company_id
+    return env["res.users"].with_context(no_reset_password=True).create({
+        "name": login.replace("_", " ").title(),
+        "login": login,
+        "email": "%s@example.com" % login,
+        "company_id": company.id,
+        "company_ids": [(6, 0, [company.id])],
+        "groups_id": [(6, 0, [env.ref(g).id for g in groups])],
+    })
+
+
 class OrderReviewCase(SavepointCase):
     """Users per role, a customer, a product without taxes, the default
     signing tiers of the main company, departments with their managers."""
@@ -78,15 +92,7 @@ class OrderReviewCase(SavepointCase):
 
     @classmethod
     def _user(cls, login, groups, company=None):
-        company = company or cls.company
-        return cls.env["res.users"].create({
-            "name": login.replace("_", " ").title(),
-            "login": login,
-            "email": "%s@example.com" % login,
-            "company_id": company.id,
-            "company_ids": [(6, 0, [company.id])],
-            "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
-        })
+        return new_user(cls.env, login, groups, company or cls.company)
 
     def _order(self, amount, user=None, partner=None, pricelist=None,
                order_type=None, **extra):

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Fixtures of the customer property and special requirement tests (R-B)."""
 from odoo.tests.common import SavepointCase
+from .common import new_user
 
 LOAN_DATE = "2026-03-02"
 DUE_DATE = "2026-03-16"
@@ -18,18 +19,8 @@ class PropertyCase(SavepointCase):
             cls.env.context, tracking_disable=True,
             mail_notify_force_send=False, mail_create_nolog=True))
         cls.company = cls.env.ref("base.main_company")
-        Users = cls.env["res.users"].with_context(no_reset_password=True)
-
         def user(login, groups, company=None):
-            company = company or cls.company
-            return Users.create({
-                "name": login.replace("_", " ").title(),
-                "login": login,
-                "email": "%s@example.com" % login,
-                "company_id": company.id,
-                "company_ids": [(6, 0, [company.id])],
-                "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
-            })
+            return new_user(cls.env, login, groups, company or cls.company)
 
         cls.production_user = user("qp_production", [
             "qms_customer.group_qms_user"])

@@ -4,6 +4,7 @@
 two salespeople, a second company, the data questionnaires, and helpers
 that answer a response as the survey web page would."""
 from odoo.tests.common import SavepointCase
+from odoo.addons.qms_customer.tests.common import new_user
 
 FIVE = {"VS": 100.0, "S": 85.0, "A": 70.0, "P": 60.0, "VP": 40.0}
 FIVE_KEYS = {"VS": "very_satisfied", "S": "satisfied", "A": "average",
@@ -28,18 +29,8 @@ class SurveyCase(SavepointCase):
                            "qms_satisfaction_threshold": 60.0,
                            "qms_satisfaction_threshold_mode": "threshold"})
         cls.company2 = cls.env["res.company"].create({"name": "QMS Other Co"})
-        Users = cls.env["res.users"].with_context(no_reset_password=True)
-
         def user(login, groups, company=None):
-            company = company or cls.company
-            return Users.create({
-                "name": login.replace("_", " ").title(),
-                "login": login,
-                "email": "%s@example.com" % login,
-                "company_id": company.id,
-                "company_ids": [(6, 0, [company.id])],
-                "groups_id": [(6, 0, [ref(g).id for g in groups])],
-            })
+            return new_user(cls.env, login, groups, company or cls.company)
         cls.quality_user = user("qs_quality_user", [
             "base.group_user", "qms_customer.group_qms_user"])
         cls.quality_manager = user("qs_quality_manager", [
