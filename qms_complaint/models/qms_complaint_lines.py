@@ -60,6 +60,11 @@ class QmsComplaintChildMixin(models.AbstractModel):
     _name = "qms.complaint.child.mixin"
     _description = "Complaint Handling Sheet Line"
 
+    complaint_id = fields.Many2one(
+        "qms.complaint", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(
+        related="complaint_id.company_id", store=True, readonly=True)
+
     def _check_complaint_open(self, complaints):
         closed = complaints.filtered(
             lambda c: c.state in ("closed", "cancel"))
@@ -95,10 +100,6 @@ class QmsComplaintMeeting(models.Model):
     _description = "Complaint Cross-Department Meeting"
     _order = "date desc, id desc"
 
-    complaint_id = fields.Many2one(
-        "qms.complaint", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(
-        related="complaint_id.company_id", store=True, readonly=True)
     date = fields.Datetime(required=True, default=fields.Datetime.now)
     participant_ids = fields.Many2many(
         "res.users", "qms_complaint_meeting_user_rel", "meeting_id",
@@ -118,10 +119,6 @@ class QmsComplaintContainment(models.Model):
     _description = "Complaint Containment Measure"
     _order = "complaint_id, sequence, id"
 
-    complaint_id = fields.Many2one(
-        "qms.complaint", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(
-        related="complaint_id.company_id", store=True, readonly=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Measure", required=True)
     scope = fields.Selection(
@@ -149,10 +146,6 @@ class QmsComplaintMeasure(models.Model):
     _description = "Complaint Permanent Measure"
     _order = "complaint_id, sequence, id"
 
-    complaint_id = fields.Many2one(
-        "qms.complaint", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(
-        related="complaint_id.company_id", store=True, readonly=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Measure", required=True)
     kind = fields.Selection(
