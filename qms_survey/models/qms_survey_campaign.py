@@ -36,7 +36,7 @@ class QmsSurveyCampaign(models.Model):
     """
 
     _name = "qms.survey.campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.survey.score.guard"]
     _description = "Customer Satisfaction Campaign"
     _order = "date_start desc, id desc"
 
@@ -189,16 +189,7 @@ class QmsSurveyCampaign(models.Model):
             self.date_end = fields.Date.to_string(end)
 
     @api.model
-    def _qms_check_score_vals(self, vals):
-        protected = set(self._qms_score_fields) & set(vals)
-        if protected:
-            raise UserError(_(
-                "Scores are computed from the survey answers and cannot be "
-                "written (%(fields)s).") % {"fields": ", ".join(sorted(protected))})
-
-    @api.model
     def create(self, vals):
-        self._qms_check_score_vals(vals)
         if vals.get("name", "/") == "/":
             start = fields.Date.from_string(
                 vals.get("date_start") or self._fields["date_start"].default(self))
@@ -209,11 +200,6 @@ class QmsSurveyCampaign(models.Model):
             vals["name"] = _("Satisfaction %(year)s %(period)s") % {
                 "year": start.year, "period": label}
         return super().create(vals)
-
-    @api.multi
-    def write(self, vals):
-        self._qms_check_score_vals(vals)
-        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Target customers and invitations (R-D1)

@@ -11,7 +11,7 @@ class QmsSurveyResponse(models.Model):
     and how, and the customer's stored scores (R-D1, R-D2)."""
 
     _name = "qms.survey.response"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.survey.score.guard"]
     _description = "Customer Satisfaction Response"
     _order = "campaign_id desc, partner_id"
     _rec_name = "partner_id"
@@ -109,24 +109,6 @@ class QmsSurveyResponse(models.Model):
         for response in self:
             response.suggestion = texts.get(
                 response.sudo().user_input_id.id, False)
-
-    @api.model
-    def _qms_check_score_vals(self, vals):
-        protected = set(self._qms_score_fields) & set(vals)
-        if protected:
-            raise UserError(_(
-                "Scores are computed from the survey answers and cannot be "
-                "written (%(fields)s).") % {"fields": ", ".join(sorted(protected))})
-
-    @api.model
-    def create(self, vals):
-        self._qms_check_score_vals(vals)
-        return super().create(vals)
-
-    @api.multi
-    def write(self, vals):
-        self._qms_check_score_vals(vals)
-        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Phone entry by the salesperson (R-D1)
