@@ -684,23 +684,32 @@ class SaleOrder(models.Model):
                 raise UserError(_(
                     "The review of %(order)s cannot pass yet: %(reasons)s.")
                     % {"order": order.name, "reasons": "; ".join(reasons)})
-            now = fields.Datetime.now()
-            with_review_token(review).write({
-                "state": "approved", "decided_by": self.env.uid,
-                "decision_date": now})
-            with_review_token(review.tier_review_id).write({
-                "status": "approved", "done_by": self.env.uid,
-                "reviewed_date": now})
-            # sudo: a signer (e.g. the vice president) need not have write
-            # access to orders; his right to sign was checked above.
-            with_review_token(order.sudo()).write(
-                {"qms_review_state": "approved"})
-            order._qms_close_activities(
-                "qms_customer.mail_activity_qms_order_review",
+            order._qms_record_decision(
+                "approved", {},
                 _("Approved by %(user)s (round %(round)s, tier %(tier)s).")
                 % {"user": self.env.user.name, "round": review.round_no,
                    "tier": review.tier_id.name})
         return True
+
+    @api.multi
+    def _qms_record_decision(self, decision, review_vals, feedback):
+        """Write the signer's decision ('approved' or 'rejected') on the
+        round, its tier review and the order, and close the signer's
+        activity with the feedback. The caller has checked the signer."""
+        self.ensure_one()
+        review = self.qms_review_id
+        now = fields.Datetime.now()
+        with_review_token(review).write(dict(
+            review_vals, state=decision, decided_by=self.env.uid,
+            decision_date=now))
+        with_review_token(review.tier_review_id).write({
+            "status": decision, "done_by": self.env.uid,
+            "reviewed_date": now})
+        # sudo: a signer (e.g. the vice president) need not have write
+        # access to orders; his right to sign was checked by the caller.
+        with_review_token(self.sudo()).write({"qms_review_state": decision})
+        self._qms_close_activities(
+            "qms_customer.mail_activity_qms_order_review", feedback)
 
     @api.multi
     def action_qms_reject(self):
@@ -721,22 +730,11 @@ class SaleOrder(models.Model):
             raise UserError(_("A rejection needs a reason."))
         for order in self:
             order._qms_check_signer()
-            review = order.qms_review_id
-            now = fields.Datetime.now()
-            with_review_token(review).write({
-                "state": "rejected", "decided_by": self.env.uid,
-                "decision_date": now, "reject_reason": reason})
-            with_review_token(review.tier_review_id).write({
-                "status": "rejected", "done_by": self.env.uid,
-                "reviewed_date": now})
-            # sudo: see action_qms_approve
-            with_review_token(order.sudo()).write(
-                {"qms_review_state": "rejected"})
-            order._qms_close_activities(
-                "qms_customer.mail_activity_qms_order_review",
+            order._qms_record_decision(
+                "rejected", {"reject_reason": reason},
                 _("Rejected by %(user)s (round %(round)s): %(reason)s") % {
-                    "user": self.env.user.name, "round": review.round_no,
-                    "reason": reason})
+                    "user": self.env.user.name,
+                    "round": order.qms_review_id.round_no, "reason": reason})
             order._qms_close_activities(
                 "qms_customer.mail_activity_qms_department_review",
                 _("Review round rejected"), post=False)
