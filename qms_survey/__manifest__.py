@@ -4,7 +4,7 @@
     "name": "QMS Survey: Customer Satisfaction",
     "summary": "Half-yearly customer satisfaction campaigns, weighted scores, "
                "analysis report and improvement actions (ISO 9001 9.1.2)",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Quality",
     "website": "https://github.com/qms-odoo/qms",
     "author": "QMS for Odoo",

@@ -2,6 +2,8 @@ from . import res_company
 from . import qms_survey_dimension
 from . import qms_survey_grade
 from . import survey_survey
+from . import survey_user_input
+from . import survey_user_input_line
 from . import qms_survey_score_guard
 from . import qms_survey_campaign
 from . import qms_survey_response

@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
 
@@ -30,9 +30,10 @@ class QmsSurveyCampaign(models.Model):
     The campaign invites its target customers to answer a satisfaction
     questionnaire (a ``survey.survey`` with a matrix of dimensions by rating
     level), one ``qms.survey.response`` per customer holding the customer's
-    personal ``survey.user_input`` token. Scores are computed from the
-    answer lines with grouped SQL and stored on the responses and on the
-    campaign; users cannot write them.
+    personal ``survey.user_input`` token. The customers' scores are read
+    from the answer lines by a SQL view; the campaign's scores are computed
+    from it with grouped SQL and stored on the campaign; users cannot
+    write them.
     """
 
     _name = "qms.survey.campaign"
@@ -201,6 +202,18 @@ class QmsSurveyCampaign(models.Model):
                 "year": start.year, "period": label}
         return super().create(vals)
 
+    @api.multi
+    def write(self, vals):
+        # The status follows the campaign's actions (sending, closing with
+        # the last scoring, reopening by a quality manager), also through
+        # the external API.
+        if "state" in vals and not self.env.context.get(
+                "qms_survey_campaign_state"):
+            raise UserError(_(
+                "The status of a satisfaction campaign changes through its "
+                "buttons (Send Invitations, Close Campaign, Reopen)."))
+        return super().write(vals)
+
     # ------------------------------------------------------------------
     # Target customers and invitations (R-D1)
     # ------------------------------------------------------------------
@@ -258,7 +271,7 @@ class QmsSurveyCampaign(models.Model):
             if not campaign.date_deadline:
                 vals["date_deadline"] = fields.Date.to_string(
                     today + timedelta(days=campaign.answer_days))
-            campaign.write(vals)
+            campaign.with_context(qms_survey_campaign_state=True).write(vals)
             deadline_day = fields.Date.from_string(campaign.date_deadline)
             deadline = False
             if deadline_day >= today:
@@ -298,15 +311,52 @@ class QmsSurveyCampaign(models.Model):
 
     @api.multi
     def action_close(self):
+        """Score one last time and freeze the campaign: its scores keep the
+        weights of this scoring, and the personal links of the customers
+        who did not answer expire now."""
+        not_open = self.filtered(lambda c: c.state != "open")
+        if not_open:
+            raise UserError(_("The campaign %(name)s is not collecting "
+                              "answers.") % {"name": not_open[0].name})
         self._compute_scores()
-        self.write({"state": "closed"})
+        self.with_context(qms_survey_campaign_state=True).write(
+            {"state": "closed"})
+        self._set_invitation_deadline(fields.Datetime.now())
         self._open_improvement_actions()
         return True
 
     @api.multi
     def action_reopen(self):
-        self.write({"state": "open"})
+        """Reopen closed campaigns (quality manager): their answers and
+        scores may change again."""
+        if not self.env.user.has_group("qms_customer.group_qms_manager"):
+            raise AccessError(_(
+                "Only a quality manager may reopen a closed campaign."))
+        not_closed = self.filtered(lambda c: c.state != "closed")
+        if not_closed:
+            raise UserError(_("The campaign %(name)s is not closed.")
+                            % {"name": not_closed[0].name})
+        self.with_context(qms_survey_campaign_state=True).write(
+            {"state": "open"})
+        today = fields.Date.context_today(self)
+        for campaign in self:
+            deadline = False
+            if campaign.date_deadline and campaign.date_deadline >= today:
+                deadline = fields.Datetime.to_string(datetime.combine(
+                    fields.Date.from_string(campaign.date_deadline),
+                    time(23, 59, 59)))
+            campaign._set_invitation_deadline(deadline)
         return True
+
+    @api.multi
+    def _set_invitation_deadline(self, deadline):
+        """Set the deadline of the campaigns' unanswered survey links
+        (Odoo's survey page refuses a link past its deadline)."""
+        # sudo: the invitation tokens belong to the campaign; quality users
+        # have no Survey rights on answers they did not create.
+        inputs = self.mapped("response_ids").sudo().mapped(
+            "user_input_id").filtered(lambda i: i.state != "done")
+        inputs.write({"deadline": deadline})
 
     @api.multi
     def action_compute_scores(self):
@@ -325,103 +375,73 @@ class QmsSurveyCampaign(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def _compute_scores(self):
-        """Score every completed response of the campaigns from the survey
-        answer lines: per customer and dimension the value of the chosen
-        rating level (its 'Score for this choice'), per customer the
-        weighted average over the dimensions answered, per campaign the
-        average per dimension and of the customers' overall scores.
+        """Score the campaigns from the survey answer lines: per dimension
+        the mean of the respondents' values, overall the mean of the
+        respondents' weighted overall scores.
 
-        Two SQL statements whatever the number of responses (the ORM cannot
-        write from a grouped SELECT): each response stores its overall score
-        and a compact JSON detail per dimension (read through the view
-        ``qms.survey.response.score``), rewritten only when it changed; the
-        campaign stores one row per dimension. Answers whose value is not a
-        column of the matrix question are ignored.
+        The customers' values per dimension are the SQL view
+        ``qms_survey_answer_value`` over the answer lines, always current
+        (``qms.survey.response.score`` adds the weights); nothing is
+        written per customer. Scoring is one grouped statement over that
+        view with the active dimensions' weights, whatever the number of
+        responses, writing one row per campaign and dimension and the
+        campaign's overall score. Those rows also record the weights a
+        closed campaign keeps; a closed campaign is therefore not scored
+        again (reopen it first).
         """
         if not self.ids:
             return
         self.check_access_rights("write")
         self.check_access_rule("write")
+        closed = self.filtered(lambda c: c.state == "closed")
+        if closed:
+            raise UserError(_(
+                "The scores of the closed campaign %(name)s are frozen; "
+                "reopen it to score it again.") % {"name": closed[0].name})
         cr = self.env.cr
         params = {"ids": tuple(self.ids), "uid": self.env.uid}
-        cr.execute("DELETE FROM qms_survey_campaign_score "
-                   "WHERE campaign_id IN %(ids)s", params)
-        # Rows of the matrix carry the dimension, so the join on the
-        # label rows/columns of the line's question suffices; the response's
-        # stored state mirrors its survey answer's.
         cr.execute("""
-            WITH dim AS (
-                SELECT r.id AS rid, r.campaign_id AS cid,
-                       r.company_id AS company_id, d.id AS did,
-                       AVG(col.quizz_mark) AS score, d.weight AS weight
-                  FROM qms_survey_response r
-                  JOIN survey_user_input_line l
-                    ON l.user_input_id = r.user_input_id
-                   AND l.answer_type = 'suggestion'
-                   AND NOT COALESCE(l.skipped, FALSE)
-                  JOIN survey_label col
-                    ON col.id = l.value_suggested
-                   AND col.question_id = l.question_id
-                  JOIN survey_label rw
-                    ON rw.id = l.value_suggested_row
-                   AND rw.question_id_2 = l.question_id
+            WITH dim AS MATERIALIZED (
+                SELECT v.response_id, v.campaign_id, v.company_id,
+                       v.dimension_id, v.score, d.weight
+                  FROM qms_survey_answer_value v
                   JOIN qms_survey_dimension d
-                    ON d.id = rw.qms_dimension_id AND d.active
-                 WHERE r.campaign_id IN %(ids)s AND r.state = 'done'
-                 GROUP BY r.id, d.id
-            ), cust AS (
-                SELECT rid, cid,
-                       json_object_agg(did, json_build_array(score, weight)
-                                       ORDER BY did)::text AS detail,
-                       SUM(score * weight) / NULLIF(SUM(weight), 0) AS overall
-                  FROM dim GROUP BY rid, cid
-            ), upd AS (
-                UPDATE qms_survey_response r
-                   SET score_overall = cust.overall,
-                       score_detail = cust.detail,
-                       date_scored = now() AT TIME ZONE 'UTC'
-                  FROM cust
-                 WHERE r.id = cust.rid
-                   AND (r.score_detail IS DISTINCT FROM cust.detail
-                        OR r.score_overall IS DISTINCT FROM cust.overall::numeric)
-                RETURNING r.id
-            ), clr AS (
-                UPDATE qms_survey_response r
-                   SET score_overall = NULL, score_detail = NULL,
-                       date_scored = now() AT TIME ZONE 'UTC'
-                 WHERE r.campaign_id IN %(ids)s
-                   AND (r.score_detail IS NOT NULL
-                        OR r.score_overall IS NOT NULL)
-                   AND r.id NOT IN (SELECT rid FROM cust)
-                RETURNING r.id
+                    ON d.id = v.dimension_id AND d.active
+                 WHERE v.campaign_id IN %(ids)s
+            ), del AS (
+                DELETE FROM qms_survey_campaign_score
+                 WHERE campaign_id IN %(ids)s
+                RETURNING id
             ), ins AS (
                 INSERT INTO qms_survey_campaign_score
                     (campaign_id, company_id, dimension_id, score, weight,
                      respondent_count,
                      create_uid, create_date, write_uid, write_date)
-                SELECT cid, company_id, did, AVG(score), MAX(weight),
-                       COUNT(*),
+                SELECT campaign_id, company_id, dimension_id, AVG(score),
+                       MAX(weight), COUNT(*),
                        %(uid)s, now() AT TIME ZONE 'UTC',
                        %(uid)s, now() AT TIME ZONE 'UTC'
-                  FROM dim GROUP BY cid, company_id, did
+                  FROM dim GROUP BY campaign_id, company_id, dimension_id
                 RETURNING id
+            ), cust AS (
+                SELECT campaign_id,
+                       SUM(score * weight) / NULLIF(SUM(weight), 0) AS overall
+                  FROM dim GROUP BY campaign_id, response_id
             )
             UPDATE qms_survey_campaign c
                SET score_overall = s.score,
                    date_scored = now() AT TIME ZONE 'UTC'
               FROM (SELECT c2.id,
                            (SELECT AVG(cust.overall) FROM cust
-                             WHERE cust.cid = c2.id) AS score,
-                           (SELECT COUNT(*) FROM upd)
-                           + (SELECT COUNT(*) FROM clr)
+                             WHERE cust.campaign_id = c2.id) AS score,
+                           (SELECT COUNT(*) FROM del)
                            + (SELECT COUNT(*) FROM ins) AS written
                       FROM qms_survey_campaign c2
                      WHERE c2.id IN %(ids)s) s
              WHERE s.id = c.id
         """, params)
         self.env["qms.survey.response"].invalidate_cache(
-            ["score_overall", "score_detail", "date_scored", "score_ids",
-             "grade_id"])
+            ["score_overall", "scored", "score_ids", "grade_id"])
         self.env["qms.survey.response.score"].invalidate_cache()
         self.env["qms.survey.campaign.score"].invalidate_cache()
         self.invalidate_cache(["score_overall", "date_scored", "score_ids",
@@ -599,7 +619,7 @@ class QmsSurveyCampaign(models.Model):
                 "trend": [by_key.get((c.id, dim.id)) for c in trend_campaigns],
             })
         responses = self.response_ids
-        scored = responses.filtered(lambda r: r.state == "done" and r.score_detail)
+        scored = responses.filtered("scored")
         histogram = []
         for low, high in HISTOGRAM_BUCKETS:
             count = len(scored.filtered(
@@ -620,7 +640,7 @@ class QmsSurveyCampaign(models.Model):
             customers.append({
                 "partner": response.partner_id.display_name,
                 "state": response.state,
-                "score": response.score_overall if response.score_detail else None,
+                "score": response.score_overall if response.scored else None,
                 "grade": response.grade_id,
                 "complaints": (complaints or {}).get(partner_id),
                 "delivery": deliveries.get(partner_id),

@@ -8,7 +8,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 class QmsSurveyResponse(models.Model):
     """One customer of a campaign: the personal survey token, who answered
-    and how, and the customer's stored scores (R-D1, R-D2)."""
+    and how, and the customer's scores, read from the answers (R-D1,
+    R-D2)."""
 
     _name = "qms.survey.response"
     _inherit = ["mail.thread", "mail.activity.mixin", "qms.survey.score.guard"]
@@ -16,7 +17,7 @@ class QmsSurveyResponse(models.Model):
     _order = "campaign_id desc, partner_id"
     _rec_name = "partner_id"
 
-    _qms_score_fields = ("score_overall", "score_detail", "date_scored")
+    _qms_score_fields = ("score_overall", "scored")
 
     campaign_id = fields.Many2one(
         "qms.survey.campaign", required=True, ondelete="cascade", index=True,
@@ -46,13 +47,13 @@ class QmsSurveyResponse(models.Model):
     survey_url = fields.Char(
         string="Personal Link", compute="_compute_survey_url")
     score_overall = fields.Float(
-        string="Overall Score", readonly=True, digits=(16, 1),
-        group_operator="avg")
-    score_detail = fields.Text(
-        readonly=True,
-        help="JSON {dimension id: [score, weight]} written by the scoring; "
-             "read through the per-dimension scores.")
-    date_scored = fields.Datetime(readonly=True)
+        string="Overall Score", readonly=True,
+        compute="_compute_score_overall",
+        help="Weighted average of the customer's scores per dimension, "
+             "computed from the answers.")
+    scored = fields.Boolean(
+        string="Has Scores", compute="_compute_score_overall",
+        help="The customer rated at least one dimension.")
     grade_id = fields.Many2one(
         "qms.survey.grade", string="Grade", compute="_compute_grade_id")
     score_ids = fields.One2many(
@@ -68,14 +69,6 @@ class QmsSurveyResponse(models.Model):
          "A customer is surveyed once per campaign."),
     ]
 
-    @api.model_cr
-    def init(self):
-        # Scoring rewrites the score columns of every response of a
-        # campaign in one UPDATE: free space in each page lets PostgreSQL
-        # update in place (HOT) without touching the indexes.
-        self.env.cr.execute(
-            "ALTER TABLE qms_survey_response SET (fillfactor = 70)")
-
     @api.multi
     def _compute_survey_url(self):
         # sudo: the token is the invitation of a response the user may read.
@@ -85,13 +78,30 @@ class QmsSurveyResponse(models.Model):
                 response.survey_url = urls.url_join(
                     user_input.survey_id.public_url + "/", user_input.token)
 
-    @api.depends("score_overall", "score_detail")
+    @api.multi
+    def _compute_score_overall(self):
+        """One grouped query over the per-dimension score view for all the
+        responses read; the weights are those of the view (the campaign's
+        recorded weights once it is closed)."""
+        scores = {}
+        if self.ids:
+            self.env.cr.execute("""
+                SELECT response_id,
+                       SUM(score * weight) / NULLIF(SUM(weight), 0)
+                  FROM qms_survey_response_score
+                 WHERE response_id IN %s
+                 GROUP BY response_id""", (tuple(self.ids),))
+            scores = dict(self.env.cr.fetchall())
+        for response in self:
+            response.scored = response.id in scores
+            response.score_overall = scores.get(response.id) or 0.0
+
+    @api.depends("score_overall")
     def _compute_grade_id(self):
         grades = self.env["qms.survey.grade"].search([])
         for response in self:
             response.grade_id = grades._get_grade(
-                response.score_overall if response.date_scored
-                and response.score_detail else False, grades)
+                response.score_overall if response.scored else False, grades)
 
     @api.multi
     def _compute_suggestion(self):

@@ -1,7 +1,8 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models, tools
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
 
 
 class QmsSurveyScoreMixin(models.AbstractModel):
@@ -39,11 +40,43 @@ class QmsSurveyScoreMixin(models.AbstractModel):
         self._qms_refuse()
 
 
+class QmsSurveyCampaignScore(models.Model):
+    """A campaign's score per dimension, written by the campaign's
+    scoring; its weight is the one the campaign's customer scores use once
+    the campaign is closed (R-D2)."""
+
+    _name = "qms.survey.campaign.score"
+    _inherit = "qms.survey.score.mixin"
+    _description = "Campaign Score per Dimension"
+    _order = "campaign_id, dimension_id"
+
+    campaign_id = fields.Many2one(
+        "qms.survey.campaign", required=True, ondelete="cascade", index=True,
+        readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    # restrict: a dimension scored by a campaign stays in its history.
+    dimension_id = fields.Many2one(
+        "qms.survey.dimension", required=True, ondelete="restrict",
+        readonly=True)
+    weight = fields.Float(readonly=True)
+    respondent_count = fields.Integer(string="Respondents", readonly=True)
+
+
 class QmsSurveyResponseScore(models.Model):
-    """A customer's score per dimension: a read-only SQL view over the
-    compact score detail the campaign's scoring stores on each response
-    (one UPDATE per scoring instead of thousands of INSERTs, R-D2
-    performance). Searchable and groupable like a table."""
+    """A customer's score per dimension, read live from the survey answer
+    lines by a SQL view (R-D2): the value of the rating level chosen for
+    the dimension's row of the satisfaction matrix, with the dimension's
+    weight. Nothing is written per customer, so scoring a campaign costs
+    one aggregate (R-D2 performance).
+
+    While a campaign collects answers the current weights and active
+    dimensions apply. Once it is closed, its scores are frozen: the
+    weights and the dimensions are those its last scoring recorded in
+    ``qms.survey.campaign.score``, and its answers and rating values
+    can no longer change (see ``survey.user_input_line`` and
+    ``survey.label``). Answers whose value is not a column of the matrix
+    question are ignored. Searchable and groupable like a table.
+    """
 
     _name = "qms.survey.response.score"
     _inherit = "qms.survey.score.mixin"
@@ -67,34 +100,54 @@ class QmsSurveyResponseScore(models.Model):
         row = cr.fetchone()
         if row and row[0] == "r":  # a table in early development databases
             cr.execute('DROP TABLE "%s" CASCADE' % self._table)
-        tools.drop_view_if_exists(cr, self._table)
-        # The id combines response and dimension (dimension ids < 1000).
+        cr.execute("DROP VIEW IF EXISTS qms_survey_response_score CASCADE")
+        cr.execute("DROP VIEW IF EXISTS qms_survey_answer_value CASCADE")
+        # qms_survey_answer_value: the value of each completed answer per
+        # customer and dimension of a matrix row, the mean of the values of
+        # the levels chosen (one per row in a single-choice matrix). A line
+        # counts only when its level and its row are a column and a row of
+        # the line's own matrix question, tested in the aggregate's FILTER rather than in the
+        # joins: PostgreSQL then estimates each join on a key and keeps
+        # hash joins. The campaign and response columns are grouped on, so
+        # a filter on them is pushed down to the answer lines.
         cr.execute("""
-            CREATE OR REPLACE VIEW qms_survey_response_score AS
-            SELECT r.id * 1000 + j.key::int AS id,
-                   r.id AS response_id, r.campaign_id, r.partner_id,
+            CREATE VIEW qms_survey_answer_value AS
+            SELECT r.id AS response_id, r.campaign_id, r.partner_id,
                    r.salesperson_id, r.company_id,
-                   j.key::int AS dimension_id,
-                   (j.value->>0)::float AS score,
-                   (j.value->>1)::float AS weight
+                   rw.qms_dimension_id AS dimension_id,
+                   (AVG(col.quizz_mark) FILTER (
+                       WHERE col.question_id = l.question_id
+                         AND rw.question_id_2 = l.question_id))::float AS score
               FROM qms_survey_response r
-             CROSS JOIN LATERAL json_each(r.score_detail::json) j
-             WHERE r.score_detail IS NOT NULL
+              JOIN survey_user_input_line l
+                ON l.user_input_id = r.user_input_id
+              JOIN survey_label col ON col.id = l.value_suggested
+              JOIN survey_label rw ON rw.id = l.value_suggested_row
+             WHERE r.state = 'done' AND l.answer_type = 'suggestion'
+               AND NOT COALESCE(l.skipped, FALSE)
+               AND rw.qms_dimension_id IS NOT NULL
+             GROUP BY r.id, r.campaign_id, r.partner_id, r.salesperson_id,
+                      r.company_id, rw.qms_dimension_id
+            HAVING COUNT(*) FILTER (
+                       WHERE col.question_id = l.question_id
+                         AND rw.question_id_2 = l.question_id) > 0
         """)
-
-
-class QmsSurveyCampaignScore(models.Model):
-    _name = "qms.survey.campaign.score"
-    _inherit = "qms.survey.score.mixin"
-    _description = "Campaign Score per Dimension"
-    _order = "campaign_id, dimension_id"
-
-    campaign_id = fields.Many2one(
-        "qms.survey.campaign", required=True, ondelete="cascade", index=True,
-        readonly=True)
-    company_id = fields.Many2one("res.company", readonly=True)
-    dimension_id = fields.Many2one(
-        "qms.survey.dimension", required=True, ondelete="cascade",
-        readonly=True)
-    weight = fields.Float(readonly=True)
-    respondent_count = fields.Integer(string="Respondents", readonly=True)
+        # The id combines response and dimension (dimension ids < 1000).
+        # Closed (and scored) campaigns keep the dimensions and weights of
+        # their last scoring; others use the active dimensions' weights.
+        cr.execute("""
+            CREATE VIEW qms_survey_response_score AS
+            SELECT v.response_id * 1000 + v.dimension_id AS id,
+                   v.response_id, v.campaign_id, v.partner_id,
+                   v.salesperson_id, v.company_id, v.dimension_id, v.score,
+                   (CASE WHEN c.state = 'closed' AND c.date_scored IS NOT NULL
+                         THEN cs.weight ELSE d.weight END)::float AS weight
+              FROM qms_survey_answer_value v
+              JOIN qms_survey_campaign c ON c.id = v.campaign_id
+              JOIN qms_survey_dimension d ON d.id = v.dimension_id
+              LEFT JOIN qms_survey_campaign_score cs
+                ON cs.campaign_id = v.campaign_id
+               AND cs.dimension_id = v.dimension_id
+             WHERE CASE WHEN c.state = 'closed' AND c.date_scored IS NOT NULL
+                        THEN cs.id IS NOT NULL ELSE d.active END
+        """)

@@ -1,7 +1,7 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class SurveyQuestion(models.Model):
@@ -45,6 +45,30 @@ class SurveyLabel(models.Model):
         return super().create(vals)
 
     @api.multi
+    def _qms_check_not_frozen(self):
+        """A rating level or a dimension row answered in a closed campaign
+        keeps its value and meaning: the campaign's scores are read from
+        these answers (R-D2)."""
+        if not self.ids:
+            return
+        self.env.cr.execute("""
+            SELECT c.name
+              FROM survey_user_input_line l
+              JOIN qms_survey_response r ON r.user_input_id = l.user_input_id
+              JOIN qms_survey_campaign c ON c.id = r.campaign_id
+             WHERE (l.value_suggested IN %(ids)s
+                    OR l.value_suggested_row IN %(ids)s)
+               AND c.state = 'closed'
+             LIMIT 1""", {"ids": tuple(self.ids)})
+        row = self.env.cr.fetchone()
+        if row:
+            raise UserError(_(
+                "This rating level or row was answered in the closed "
+                "satisfaction campaign %(name)s: it cannot be changed or "
+                "deleted. Copy the questionnaire for new values.")
+                % {"name": row[0]})
+
+    @api.multi
     def write(self, vals):
         if "quizz_mark" in vals or "question_id" in vals:
             for label in self:
@@ -54,7 +78,20 @@ class SurveyLabel(models.Model):
                         vals["question_id"])
                 self._qms_check_mark(
                     question, vals.get("quizz_mark", label.quizz_mark))
+        frozen = {"quizz_mark", "question_id", "question_id_2",
+                  "qms_dimension_id"} & set(vals)
+        if frozen:
+            # Only a real change counts: a module update rewrites the same
+            # values.
+            self.filtered(lambda label: any(
+                (label[f].id if f != "quizz_mark" else label[f]) != vals[f]
+                for f in frozen))._qms_check_not_frozen()
         return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        self._qms_check_not_frozen()
+        return super().unlink()
 
 
 class SurveySurvey(models.Model):

@@ -1,5 +1,8 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
+
 from .common import SurveyCase
 
 
@@ -162,3 +165,84 @@ class TestSurveyScoring(SurveyCase):
         self.assertEqual(quality["trend"], [60.0, 70.0, 100.0])
         delivery = [d for d in data["dimensions"] if d["name"] == "Delivery"][0]
         self.assertEqual(delivery["trend"], [85.0, 85.0, 85.0])
+
+    def test_10_customer_scores_follow_the_answers(self):
+        """R-D2: a customer's scores are read from his answers: an answer
+        completed after the last scoring shows its scores at once; the
+        campaign's figures change at its next scoring."""
+        response = self._response(self.campaign, self.customer_d)
+        self._answer(response, {"quality": "A", "delivery": "VS"})
+        response.invalidate_cache()
+        self.assertAlmostEqual(response.score_overall,
+                               (70 * 30 + 100 * 20) / 50.0, places=4)
+        self.assertEqual(len(response.score_ids), 2)
+        self.assertAlmostEqual(self.campaign.score_overall, 74.5, places=4)
+        self.campaign.action_compute_scores()
+        self.assertAlmostEqual(self.campaign.score_overall,
+                               (79.0 + 70.0 + 82.0) / 3, places=4)
+
+    def test_11_closed_campaign_is_frozen(self):
+        """R-D2: closing scores the campaign one last time and freezes it:
+        a later weight change leaves its customer and campaign scores as
+        they were; it is not scored again; its answers and the rating
+        values they used cannot change (nothing is written); a quality
+        manager may reopen it, and then the current weights apply."""
+        self.campaign.action_close()
+        self.dimensions["quality"].weight = 0.0
+        self.resp_b.invalidate_cache()
+        self.assertAlmostEqual(self.resp_b.score_overall, 70.0, places=4)
+        self.assertEqual(self.resp_b.score_ids.filtered(
+            lambda s: s.dimension_id.code == "quality").weight, 30.0)
+        self.assertAlmostEqual(self.campaign.score_overall, 74.5, places=4)
+        with self.assertRaises(UserError):
+            self.campaign.action_compute_scores()
+        lines = self.resp_b.sudo().user_input_id.user_input_line_ids
+        with self.assertRaises(UserError), self.cr.savepoint():
+            lines[0].write({"value_suggested": self._level("VS").id})
+        with self.assertRaises(UserError), self.cr.savepoint():
+            lines.unlink()
+        with self.assertRaises(UserError), self.cr.savepoint():
+            self._answer(self.resp_b, {"delivery": "VP"}, done=False)
+        with self.assertRaises(UserError), self.cr.savepoint():
+            self._level("VP").quizz_mark = 0.0
+        with self.assertRaises(UserError), self.cr.savepoint():
+            self.resp_c.sudo().user_input_id.write({"state": "done"})
+        self.resp_b.invalidate_cache()
+        self.assertEqual(len(self.resp_b.sudo().user_input_id.user_input_line_ids), 2)
+        self.assertEqual(self._level("VP").quizz_mark, 40.0)
+        self.assertAlmostEqual(self.resp_b.score_overall, 70.0, places=4)
+        # A rating level no closed campaign used may still be tuned.
+        self._level("SD", self.survey4).quizz_mark = 50.0
+        with self.assertRaises(AccessError):
+            self.campaign.sudo(self.quality_user).action_reopen()
+        self.campaign.sudo(self.quality_manager).action_reopen()
+        self.assertEqual(self.campaign.state, "open")
+        self.resp_b.invalidate_cache()
+        self.assertAlmostEqual(self.resp_b.score_overall, 40.0, places=4)
+
+    def test_12_closing_expires_unanswered_links(self):
+        """R-D1: closing a campaign expires the personal links of the
+        customers who did not answer (Odoo's survey page refuses a link
+        past its deadline); reopening gives them the campaign's deadline
+        back, or none when it has passed."""
+        pending = self.resp_c.sudo().user_input_id
+        answered = self.resp_a.sudo().user_input_id
+        before = answered.deadline
+        self.campaign.action_close()
+        self.assertTrue(pending.deadline)
+        self.assertLessEqual(pending.deadline, fields.Datetime.now())
+        self.assertEqual(answered.deadline, before)
+        self.campaign.sudo(self.quality_manager).action_reopen()
+        self.assertEqual(pending.deadline,
+                         self.campaign.date_deadline + " 23:59:59")
+
+    def test_13_status_only_through_the_buttons(self):
+        """R-D2 API attack: writing a campaign's status directly (to skip
+        the last scoring, or to reopen without being a quality manager) is
+        refused and changes nothing."""
+        for state in ("closed", "draft"):
+            with self.assertRaises(UserError), self.cr.savepoint():
+                self.campaign.sudo(self.quality_manager).write({"state": state})
+        with self.assertRaises(UserError), self.cr.savepoint():
+            self.campaign.sudo(self.quality_manager).action_reopen()
+        self.assertEqual(self.campaign.state, "open")
