@@ -25,6 +25,7 @@
         "report/qms_survey_campaign_templates.xml",
         "views/qms_survey_campaign_views.xml",
         "views/qms_survey_menus.xml",
+        "views/stock_picking_views.xml",
     ],
     "demo": [
         "demo/qms_survey_campaign_demo.xml",

@@ -9,3 +9,4 @@ from . import qms_survey_campaign
 from . import qms_survey_response
 from . import qms_survey_score
 from . import mgmtsystem_action
+from . import stock_picking

@@ -557,7 +557,8 @@ class QmsSurveyCampaign(models.Model):
     @api.multi
     def _get_delivery_figures(self):
         """Outgoing shipments done in the period per customer: on time when
-        done by their scheduled date; and returns received back."""
+        done by their scheduled date, premium freight (count and cost);
+        and returns received back."""
         self.ensure_one()
         start, end = self._get_period_bounds()
         # sudo: company-wide delivery figures of the period for the report;
@@ -567,7 +568,8 @@ class QmsSurveyCampaign(models.Model):
             [("picking_type_code", "=", "outgoing"), ("state", "=", "done"),
              ("company_id", "=", self.company_id.id),
              ("date_done", ">=", start), ("date_done", "<=", end)],
-            ["partner_id", "scheduled_date", "date_done"])
+            ["partner_id", "scheduled_date", "date_done",
+             "qms_premium_freight", "qms_premium_freight_cost"])
         returns = Picking.read_group(
             [("picking_type_code", "=", "incoming"), ("state", "=", "done"),
              ("company_id", "=", self.company_id.id),
@@ -583,12 +585,16 @@ class QmsSurveyCampaign(models.Model):
         def fig_of(partner):
             key = commercial.get(partner and partner[0], False)
             return figures.setdefault(
-                key, {"shipments": 0, "on_time": 0, "returns": 0})
+                key, {"shipments": 0, "on_time": 0, "returns": 0,
+                      "premium": 0, "premium_cost": 0.0})
         for ship in shipments:
             fig = fig_of(ship["partner_id"])
             fig["shipments"] += 1
             if ship["scheduled_date"] and ship["date_done"] <= ship["scheduled_date"]:
                 fig["on_time"] += 1
+            if ship["qms_premium_freight"]:
+                fig["premium"] += 1
+                fig["premium_cost"] += ship["qms_premium_freight_cost"]
         for row in returns:
             fig_of(row["partner_id"])["returns"] += row["partner_id_count"]
         for fig in figures.values():
@@ -658,6 +664,8 @@ class QmsSurveyCampaign(models.Model):
             "shipments": ships,
             "on_time": on_time,
             "returns": sum(f["returns"] for f in deliveries.values()),
+            "premium": sum(f["premium"] for f in deliveries.values()),
+            "premium_cost": sum(f["premium_cost"] for f in deliveries.values()),
             "rate": ships and 100.0 * on_time / ships,
         }
         overall = self.score_overall if self.date_scored and scored else None

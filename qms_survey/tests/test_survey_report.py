@@ -1,6 +1,7 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields
+from odoo.exceptions import ValidationError
 
 from .common import SurveyCase
 
@@ -123,3 +124,47 @@ class TestSurveyReport(SurveyCase):
         data = self.campaign.sudo(self.quality_user)._get_report_data()
         self.assertEqual(data["answered_count"], 2)
         self.assertTrue(fields.Date.from_string(self.campaign.date_end))
+
+    def test_06_premium_freight(self):
+        """R-D3: premium freight of the period's outgoing shipments, per
+        customer and overall (count and extra cost), in the report."""
+        first = self._ship(self.customer_a, "2026-03-10 12:00:00",
+                           "2026-03-09 08:00:00")
+        self._ship(self.contact_a, "2026-03-10 12:00:00", "2026-03-12 08:00:00")
+        late = self._ship(self.customer_b, "2026-04-10 12:00:00",
+                          "2026-04-11 08:00:00")
+        outside = self._ship(self.customer_b, "2026-08-10 12:00:00",
+                             "2026-08-12 08:00:00")
+        for picking, cost in ((first, 300.0), (late, 1250.5), (outside, 99.0)):
+            picking.write({"qms_premium_freight": True,
+                           "qms_premium_freight_cost": cost,
+                           "qms_premium_freight_reason": "Air freight"})
+        figures = self.campaign._get_delivery_figures()
+        self.assertEqual(figures[self.customer_a.id]["premium"], 1)
+        self.assertAlmostEqual(figures[self.customer_a.id]["premium_cost"], 300.0)
+        self.assertEqual(figures[self.customer_b.id]["premium"], 1)
+        self.assertAlmostEqual(figures[self.customer_b.id]["premium_cost"], 1250.5)
+        total = self.campaign._get_report_data()["total_delivery"]
+        self.assertEqual(total["premium"], 2)
+        self.assertAlmostEqual(total["premium_cost"], 1550.5)
+        report = self.env.ref("qms_survey.qms_survey_campaign_report_pdf")
+        html = report.render_qweb_html(self.campaign.ids)[0]
+        html = html.decode() if isinstance(html, bytes) else html
+        self.assertIn("Premium freight", html)
+        self.assertIn("1,550.50", html)
+        self.assertIn("50.0 %", html)  # customer A's on-time rate
+
+    def test_07_premium_freight_bad_input(self):
+        """R-D3 bad input: a negative premium freight cost, or a cost on a
+        shipment not marked as premium freight, is refused and nothing is
+        written."""
+        picking = self._ship(self.customer_a, "2026-03-10 12:00:00",
+                             "2026-03-09 08:00:00")
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            picking.write({"qms_premium_freight": True,
+                           "qms_premium_freight_cost": -10.0})
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            picking.write({"qms_premium_freight_cost": 10.0})
+        picking.invalidate_cache()
+        self.assertFalse(picking.qms_premium_freight)
+        self.assertEqual(picking.qms_premium_freight_cost, 0.0)
