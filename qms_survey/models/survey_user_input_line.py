@@ -1,6 +1,6 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class SurveyUserInputLine(models.Model):
@@ -8,6 +8,10 @@ class SurveyUserInputLine(models.Model):
     customers' scores of a closed campaign never change (R-D2)."""
 
     _inherit = "survey.user_input_line"
+
+    # Indexed: a customer's scores are read from his answer lines (the
+    # views of qms.survey.response.score), which Odoo leaves unindexed.
+    user_input_id = fields.Many2one(index=True)
 
     @api.model
     def create(self, vals):
