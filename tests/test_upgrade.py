@@ -99,6 +99,10 @@ class TestInstallUpgrade(unittest.TestCase):
         odoo.sql_db.close_db(dbname)
         with odoo.sql_db.db_connect("postgres").cursor() as cr:
             cr.autocommit(True)
+            # Our own sessions only: an autovacuum worker may be on the
+            # new database and only a superuser may signal it (DROP
+            # DATABASE stops it by itself).
             cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                       "WHERE datname=%s", (dbname,))
+                       "WHERE datname=%s AND backend_type = 'client backend' "
+                       "AND usename = current_user", (dbname,))
             cr.execute('DROP DATABASE IF EXISTS "%s"' % dbname)

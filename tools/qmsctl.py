@@ -151,9 +151,13 @@ def drop_database(settings, dbname):
     conn.autocommit = True
     try:
         with conn.cursor() as cr:
+            # Our own sessions only: an autovacuum worker (superuser) may be
+            # on the database and cannot be signalled by a plain role;
+            # DROP DATABASE stops it by itself.
             cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                       " WHERE datname=%s AND pid <> pg_backend_pid()",
-                       (dbname,))
+                       " WHERE datname=%s AND pid <> pg_backend_pid()"
+                       " AND backend_type = 'client backend'"
+                       " AND usename = current_user", (dbname,))
             cr.execute('DROP DATABASE IF EXISTS "%s"' % dbname.replace('"', ''))
     finally:
         conn.close()
