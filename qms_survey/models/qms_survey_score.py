@@ -106,10 +106,11 @@ class QmsSurveyResponseScore(models.Model):
         # customer and dimension of a matrix row, the mean of the values of
         # the levels chosen (one per row in a single-choice matrix). A line
         # counts only when its level and its row are a column and a row of
-        # the line's own matrix question, tested in the aggregate's FILTER rather than in the
-        # joins: PostgreSQL then estimates each join on a key and keeps
-        # hash joins. The campaign and response columns are grouped on, so
-        # a filter on them is pushed down to the answer lines.
+        # the line's own matrix question, tested in the aggregate's FILTER
+        # rather than in the joins: PostgreSQL then estimates each join on
+        # a key and keeps hash joins. The campaign and response columns are
+        # grouped on, so a filter on them is pushed down to the answer
+        # lines.
         cr.execute("""
             CREATE VIEW qms_survey_answer_value AS
             SELECT r.id AS response_id, r.campaign_id, r.partner_id,
