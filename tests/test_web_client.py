@@ -61,13 +61,23 @@ class Browser(object):
                            returnByValue=True, awaitPromise=True)
         return result.get("result", {}).get("value")
 
-    def wait_for(self, expression, timeout=120):
+    def wait_for(self, expression, timeout=120, explain=None):
+        """Poll `expression` until true; on time-out say what the page shows
+        (`explain` is a JS expression describing the state)."""
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.evaluate(expression):
                 return True
             time.sleep(0.5)
-        raise AssertionError("timed out waiting for %s" % expression)
+        state = self.evaluate(explain or "location.href")
+        raise AssertionError("timed out waiting for %s (page: %s)"
+                             % (expression, state))
+
+    def screenshot(self, path):
+        shot = self.send("Page.captureScreenshot", format="png")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as fh:
+            fh.write(base64.b64decode(shot["data"]))
 
     def close(self):
         if getattr(self, "ws", None):
@@ -112,15 +122,33 @@ class TestWebClient(unittest.TestCase):
             "'.oe_application_menu_placeholder > li > a'))"
             ".map(a => a.textContent.trim())")
         self.assertIn("Quality", apps)
+        # The menu is rendered server-side, before the web client has
+        # started: wait until it has opened its start action (the hash names
+        # an action), or its late start action would replace ours.
+        explain = ("location.hash + ' | ' + document.title + ' | ' + "
+                   "(document.querySelector('.o_content') || document.body)"
+                   ".innerText.slice(0, 300)")
+        browser.wait_for("/[#&]action=[^&]/.test(location.hash) && "
+                         "![...document.querySelectorAll('.o_loading')].some("
+                         "e => getComputedStyle(e).display !== 'none')"
+                         " && !!document.querySelector('.o_content')",
+                         explain=explain)
+        quality_action = browser.evaluate(
+            "document.querySelector('.oe_secondary_menu[data-menu-parent=\"' + "
+            "document.querySelector('a[data-menu-xmlid=\"qms_customer.qms_menu_root\"]')"
+            ".dataset.menu + '\"] a[data-action-id]:not([data-action-id=\"\"])')"
+            ".dataset.actionId")
+        self.assertTrue(quality_action, "the Quality app has no action")
         browser.evaluate(
             "document.querySelector('.oe_application_menu_placeholder "
             "a[data-menu-xmlid=\"qms_customer.qms_menu_root\"]').click()")
-        browser.wait_for(
-            "document.querySelectorAll('.o_data_row, .o_kanban_record:not("
-            ".o_kanban_ghost)').length > 0")
-        shot = browser.send("Page.captureScreenshot", format="png")
         path = os.path.join(os.environ.get("QMS_DATA_DIR") or
                             os.path.join(ROOT, ".data"), "logs", "web_client.png")
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as fh:
-            fh.write(base64.b64decode(shot["data"]))
+        try:
+            browser.wait_for(
+                "/[#&]action=%s(&|$)/.test(location.hash) && "
+                "document.querySelectorAll('.o_data_row, .o_kanban_record:not("
+                ".o_kanban_ghost)').length > 0" % quality_action,
+                explain=explain)
+        finally:
+            browser.screenshot(path)
