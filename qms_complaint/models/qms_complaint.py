@@ -4,15 +4,12 @@ import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models, tools
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
-_logger = logging.getLogger(__name__)
+from odoo.addons.qms_customer.models.qms_mixins import in_workflow, qms_workflow
 
-# Marker put in the context by the action methods that change the state.
-# An RPC client sends JSON, so it can never produce this very object: a
-# direct write of the state through the external API is always refused.
-TRANSITION = object()
+_logger = logging.getLogger(__name__)
 
 STATES = [
     ("new", "Registered"),
@@ -23,15 +20,7 @@ STATES = [
     ("cancel", "Cancelled"),
 ]
 
-# Fields only the action methods may write.
-PROTECTED_FIELDS = {
-    "state", "date_classified", "date_responded", "escalated",
-    "date_escalated", "date_closed", "nonconformity_id", "action_ids",
-    "verification_result", "verified_by_id", "date_verified",
-    # stored computes: recomputation uses _write, never write
-    "quality_cost_amount", "is_recurring", "is_on_time", "period_month",
-    "period_year", "month_of_year",
-}
+QUALITY_USER = "qms_customer.group_qms_user"
 
 
 class QmsComplaint(models.Model):
@@ -41,8 +30,23 @@ class QmsComplaint(models.Model):
 
     _name = "qms.complaint"
     _description = "Customer Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.guard"]
     _order = "date_received desc, id desc"
+    # fields only the buttons write (stored computes are protected anyway)
+    _qms_protected_fields = (
+        "date_classified", "date_responded", "escalated", "date_escalated",
+        "date_closed", "nonconformity_id", "action_ids",
+        "verification_result", "verified_by_id", "date_verified")
+    _qms_transitions = {
+        "new": ("handling", "cancel"),
+        "handling": ("waiting", "cancel"),
+        "waiting": ("accepted", "handling"),
+        "accepted": ("closed",),
+    }
+    _qms_locked_states = ("closed", "cancel")
+    _qms_locked_writable = ("attachment_ids",)
+    _qms_evidence = True
+    _qms_deletable_states = ("new",)
 
     # ---------------------------------------------------------------- intake
     name = fields.Char(
@@ -392,25 +396,11 @@ class QmsComplaint(models.Model):
                 commercial_partner_id
 
     # ---------------------------------------------------------------- CRUD
-    def _is_transition(self):
-        return self.env.context.get("qms_complaint_transition") is TRANSITION
-
-    def _transition(self):
-        return self.with_context(qms_complaint_transition=TRANSITION)
-
-    @api.model
-    def _check_protected_vals(self, vals):
-        forbidden = PROTECTED_FIELDS.intersection(vals)
-        if forbidden and not self._is_transition():
-            raise UserError(_(
-                "The fields %(fields)s of a complaint change only through "
-                "its buttons (classify, send, answer, verify, close).") % {
-                    "fields": ", ".join(sorted(forbidden))})
 
     @api.model
     def _check_deadline_vals(self, vals):
         deadline = vals.get("date_deadline")
-        if deadline and not self._is_transition():
+        if deadline and not in_workflow(self.env):
             if deadline < fields.Datetime.now():
                 raise ValidationError(_(
                     "The response deadline cannot be in the past."))
@@ -420,7 +410,6 @@ class QmsComplaint(models.Model):
 
     @api.model
     def create(self, vals):
-        self._check_protected_vals(vals)
         self._check_deadline_vals(vals)
         if vals.get("partner_id"):
             partner = self.env["res.partner"].browse(vals["partner_id"])
@@ -435,28 +424,11 @@ class QmsComplaint(models.Model):
 
     @api.multi
     def write(self, vals):
-        self._check_protected_vals(vals)
         self._check_deadline_vals(vals)
-        if not self._is_transition():
-            locked = self.filtered(lambda c: c.state in ("closed", "cancel"))
-            allowed = {"message_follower_ids", "activity_ids",
-                       "message_ids", "attachment_ids"}
-            if locked and set(vals) - allowed:
-                raise UserError(_(
-                    "The complaint %(name)s is closed or cancelled and can "
-                    "no longer be changed.") % {"name": locked[0].name})
         if vals.get("partner_id"):
             partner = self.env["res.partner"].browse(vals["partner_id"])
             vals["partner_id"] = partner.commercial_partner_id.id
         return super(QmsComplaint, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        if any(rec.state != "new" for rec in self):
-            raise UserError(_(
-                "Only a complaint still registered can be deleted; cancel "
-                "the others."))
-        return super(QmsComplaint, self).unlink()
 
     @api.model
     def message_new(self, msg_dict, custom_values=None):
@@ -481,7 +453,10 @@ class QmsComplaint(models.Model):
         values.setdefault(
             "subject", msg_dict.get("subject") or _("E-mail complaint"))
         values.setdefault("channel", "email")
-        values.setdefault("description", msg_dict.get("body"))
+        # the customer's mail is kept as text: no markup of his reaches
+        # the complaint's rich-text fields or its PDF
+        values.setdefault("description", tools.plaintext2html(
+            tools.html2plaintext(msg_dict.get("body") or "")))
         if author.commercial_partner_id.user_id:
             values.setdefault(
                 "user_id", author.commercial_partner_id.user_id.id)
@@ -528,7 +503,7 @@ class QmsComplaint(models.Model):
                     else self.env["res.users"]
                 if owner:
                     vals["user_id"] = owner.id
-            rec._transition().write(vals)
+            qms_workflow(rec).write(vals)
             rec._schedule_deadline_activity()
         return True
 
@@ -557,7 +532,7 @@ class QmsComplaint(models.Model):
             self._get_overdue_domain() + [("escalated", "=", False)])
         if not overdue:
             return True
-        overdue._transition().write({
+        qms_workflow(overdue).write({
             "escalated": True, "date_escalated": fields.Datetime.now()})
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model = self.env["ir.model"]._get(self._name)
@@ -646,7 +621,7 @@ class QmsComplaint(models.Model):
         now = fields.Datetime.now()
         Round = self.env["qms.complaint.round"]
         for rec in self:
-            Round._transition().create({
+            qms_workflow(Round).create({
                 "complaint_id": rec.id,
                 "number": len(rec.round_ids) + 1,
                 "remedy": rec.remedy,
@@ -655,7 +630,7 @@ class QmsComplaint(models.Model):
             vals = {"state": "waiting"}
             if not rec.date_responded:
                 vals["date_responded"] = now
-            rec._transition().write(vals)
+            qms_workflow(rec).write(vals)
             rec.activity_ids.filtered(
                 lambda a: a.user_id == rec.user_id).action_feedback(
                     feedback=_("Remedy sent to the customer."))
@@ -669,6 +644,7 @@ class QmsComplaint(models.Model):
         if answer not in ("accepted", "rejected"):
             raise UserError(_("The customer's answer must be accepted or "
                               "not accepted."))
+        self._check_owner_or_quality(_("record the customer's answer"))
         date = date or fields.Date.context_today(self)
         for rec in self:
             if rec.state != "waiting":
@@ -681,13 +657,13 @@ class QmsComplaint(models.Model):
                 raise ValidationError(_(
                     "The answer date must lie between the sending date and "
                     "today."))
-            current._transition().write({
+            qms_workflow(current).write({
                 "answer": answer,
                 "date_answer": date,
                 "comment": comment,
                 "answered_by_id": self.env.user.id,
             })
-            rec._transition().write({
+            qms_workflow(rec).write({
                 "state": "accepted" if answer == "accepted" else "handling",
             })
             rec.message_post(body=_(
@@ -712,21 +688,29 @@ class QmsComplaint(models.Model):
         }
 
     @api.multi
-    def _check_quality_user(self):
-        if not self.env.user.has_group("qms_customer.group_qms_user"):
-            raise UserError(_(
-                "Only the quality department verifies the effectiveness of "
-                "the measures."))
+    def _check_owner_or_quality(self, action):
+        """The complaint's owner, its customer's salesperson or the quality
+        department: who speaks with the customer about it."""
+        user = self.env.user
+        if user.has_group(QUALITY_USER) or user._is_superuser():
+            return
+        for rec in self:
+            if user not in rec.user_id | rec.partner_id.user_id:
+                raise AccessError(_(
+                    "Only the owner of the complaint %(name)s, the "
+                    "customer's salesperson or the quality department may "
+                    "%(action)s.") % {"action": action, "name": rec.name})
 
     @api.multi
     def _verify(self, result):
-        self._check_quality_user()
+        self._qms_check_role(
+            [QUALITY_USER], _("verify the effectiveness of the measures"))
         for rec in self:
             if rec.state not in ("handling", "waiting", "accepted"):
                 raise UserError(_(
                     "The measures of the complaint %(name)s cannot be "
                     "verified in this state.") % {"name": rec.name})
-        self._transition().write({
+        qms_workflow(self).write({
             "verification_result": result,
             "verified_by_id": self.env.user.id,
             "date_verified": fields.Datetime.now(),
@@ -746,6 +730,8 @@ class QmsComplaint(models.Model):
         """Create the nonconformity of the complaint and one corrective or
         preventive action per permanent measure in the OCA management system
         (R-C5); the complaint keeps the links."""
+        self._qms_check_role(
+            [QUALITY_USER], _("plan corrective and preventive actions"))
         origin = self.env.ref("qms_complaint.nonconformity_origin_complaint")
         for rec in self:
             if rec.state not in ("handling", "waiting", "accepted"):
@@ -772,7 +758,7 @@ class QmsComplaint(models.Model):
                 nonconformity.action_ids = [(4, a.id) for a in actions]
                 vals["action_ids"] = [(4, a.id) for a in actions]
             if vals:
-                rec._transition().write(vals)
+                qms_workflow(rec).write(vals)
         return True
 
     @api.multi
@@ -794,7 +780,13 @@ class QmsComplaint(models.Model):
     @api.multi
     def action_close(self):
         """Close (R-C4, R-C5): only after the customer accepted, every
-        corrective action is closed and quality verified the measures."""
+        corrective action is closed and quality verified the measures.
+        Quality closes what was handed to it; the owner what sales kept."""
+        if self.filtered(lambda c: c.route != "sales"):
+            self._qms_check_role(
+                [QUALITY_USER], _("close a complaint handed to quality"))
+        self.filtered(lambda c: c.route == "sales")._check_owner_or_quality(
+            _("close the complaint"))
         for rec in self:
             if rec.state != "accepted":
                 raise UserError(_(
@@ -821,7 +813,7 @@ class QmsComplaint(models.Model):
                 raise UserError(_(
                     "The complaint %(name)s has a claim still open.") % {
                         "name": rec.name})
-        self._transition().write({
+        qms_workflow(self).write({
             "state": "closed", "date_closed": fields.Datetime.now()})
         self.mapped("activity_ids").unlink()
         return True
@@ -833,12 +825,8 @@ class QmsComplaint(models.Model):
                 raise UserError(_(
                     "The complaint %(name)s can no longer be cancelled.") % {
                         "name": rec.name})
-            if not (rec.user_id == self.env.user or self.env.user.has_group(
-                    "qms_customer.group_qms_user")):
-                raise UserError(_(
-                    "Only the owner or the quality department may cancel "
-                    "the complaint %(name)s.") % {"name": rec.name})
-        self._transition().write({"state": "cancel"})
+        self._check_owner_or_quality(_("cancel the complaint"))
+        qms_workflow(self).write({"state": "cancel"})
         self.mapped("activity_ids").unlink()
         return True
 

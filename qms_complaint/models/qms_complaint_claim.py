@@ -3,12 +3,15 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .qms_complaint import TRANSITION
+from odoo.addons.qms_customer.models.qms_mixins import in_workflow, qms_workflow
 
-# Fields only the claim's buttons may write.
-CLAIM_PROTECTED = {
-    "state", "invoice_id", "supplier_invoice_id", "date_done",
-    "approved_by_id", "date_approved",
+# What a user edits directly in each state; the rest is the buttons' work.
+EDITABLE = {
+    "draft": {"complaint_id", "date", "customer_ref", "amount_claimed",
+              "analysis", "proposal", "attachment_ids", "cancel_reason"},
+    "approved": {"liability", "outcome", "amount_accepted", "supplier_id",
+                 "cancel_reason", "analysis", "attachment_ids",
+                 "customer_ref"},
 }
 
 
@@ -21,8 +24,19 @@ class QmsComplaintClaim(models.Model):
 
     _name = "qms.complaint.claim"
     _description = "Customer Claim"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation",
+                "qms.workflow.guard"]
     _order = "date desc, id desc"
+    _qms_protected_fields = (
+        "invoice_id", "supplier_invoice_id", "date_done", "approved_by_id",
+        "date_approved")
+    _qms_transitions = {
+        "draft": ("approved", "cancel"),
+        "approved": ("done", "cancel"),
+    }
+    _qms_locked_states = ("done", "cancel")
+    _qms_evidence = True
+    _qms_deletable_states = ("draft",)
 
     _state_field = "state"
     _state_from = ["draft"]
@@ -111,19 +125,8 @@ class QmsComplaintClaim(models.Model):
                         "claimed": claim.amount_claimed})
 
     # ---------------------------------------------------------------- CRUD
-    def _is_transition(self):
-        return self.env.context.get("qms_complaint_transition") is TRANSITION
-
-    def _transition(self):
-        return self.with_context(qms_complaint_transition=TRANSITION)
-
     @api.model
     def create(self, vals):
-        forbidden = CLAIM_PROTECTED.intersection(vals)
-        if forbidden and not self._is_transition():
-            raise UserError(_(
-                "The fields %(fields)s of a claim change only through its "
-                "buttons.") % {"fields": ", ".join(sorted(forbidden))})
         complaint = self.env["qms.complaint"].browse(vals.get("complaint_id"))
         if complaint.state in ("closed", "cancel"):
             raise UserError(_(
@@ -137,35 +140,24 @@ class QmsComplaintClaim(models.Model):
 
     @api.multi
     def write(self, vals):
-        if not self._is_transition():
-            forbidden = CLAIM_PROTECTED.intersection(vals)
-            if forbidden:
-                raise UserError(_(
-                    "The fields %(fields)s of a claim change only through "
-                    "its buttons (request approval, approve, settle, "
-                    "cancel).") % {"fields": ", ".join(sorted(forbidden))})
-            allowed = {"message_follower_ids", "activity_ids", "message_ids"}
+        if not in_workflow(self.env):
+            # the workflow's own fields first, before OCA's tier checks
+            self._qms_check_protected_vals(vals)
+            others = set(vals) - self._qms_get_protected_fields() - \
+                {"message_follower_ids", "activity_ids", "message_ids"}
             for claim in self:
-                editable = {
-                    "draft": {"complaint_id", "date", "customer_ref",
-                              "amount_claimed", "analysis", "proposal",
-                              "attachment_ids", "cancel_reason"},
-                    "approved": {"liability", "outcome", "amount_accepted",
-                                 "supplier_id", "cancel_reason", "analysis",
-                                 "attachment_ids", "customer_ref"},
-                }.get(claim.state, set())
-                refused = set(vals) - editable - allowed
+                refused = others - EDITABLE.get(claim.state, set())
                 if refused:
                     raise UserError(_(
                         "The claim %(name)s cannot change %(fields)s in its "
                         "current state.") % {
                             "name": claim.name,
-                            "fields": ", ".join(sorted(refused))})
+                            "fields": self._qms_field_labels(refused)})
         return super(QmsComplaintClaim, self).write(vals)
 
     @api.multi
     def unlink(self):
-        if any(claim.state != "draft" or claim.review_ids for claim in self):
+        if any(claim.review_ids for claim in self.sudo()):
             raise UserError(_(
                 "Only a claim proposal not yet submitted can be deleted."))
         return super(QmsComplaintClaim, self).unlink()
@@ -213,7 +205,10 @@ class QmsComplaintClaim(models.Model):
 
     def _check_may_review(self):
         for claim in self:
-            if claim.state != "draft" or not claim.review_ids:
+            # sudo: whether reviews exist is no secret; who may decide them
+            # is checked next against the tier's reviewers.
+            reviews = claim.sudo().review_ids
+            if claim.state != "draft" or not reviews:
                 raise UserError(_(
                     "The claim %(name)s is not waiting for approval.") % {
                         "name": claim.name})
@@ -221,8 +216,7 @@ class QmsComplaintClaim(models.Model):
                 raise UserError(_(
                     "You are not a reviewer of the claim %(name)s.") % {
                         "name": claim.name})
-            requesters = claim.create_uid | claim.review_ids.mapped(
-                "requested_by")
+            requesters = claim.create_uid | reviews.mapped("requested_by")
             if self.env.user in requesters:
                 raise UserError(_(
                     "You cannot approve the claim %(name)s that you raised "
@@ -235,7 +229,7 @@ class QmsComplaintClaim(models.Model):
         for claim in self:
             claim._close_review_activities()
             if claim.validated:
-                claim._transition().write({
+                qms_workflow(claim).write({
                     "state": "approved",
                     "approved_by_id": self.env.user.id,
                     "date_approved": fields.Datetime.now(),
@@ -262,6 +256,9 @@ class QmsComplaintClaim(models.Model):
         """Book the negotiated outcome: a credit note and quality cost when
         the liability is ours, a vendor refund draft when it is the
         supplier's."""
+        self._qms_check_role(
+            ["sales_team.group_sale_manager", "qms_customer.group_qms_user"],
+            _("settle a claim"))
         for claim in self:
             if claim.state != "approved":
                 raise UserError(_(
@@ -281,7 +278,7 @@ class QmsComplaintClaim(models.Model):
             if claim.liability == "ours":
                 invoice = claim._create_credit_note()
                 vals["invoice_id"] = invoice.id
-                self.env["qms.complaint.quality.cost"]._transition().create(
+                qms_workflow(self.env["qms.complaint.quality.cost"]).create(
                     claim._prepare_quality_cost_vals())
             else:
                 supplier = claim.supplier_id or \
@@ -293,7 +290,7 @@ class QmsComplaintClaim(models.Model):
                 invoice = claim._create_vendor_refund(supplier)
                 vals["supplier_invoice_id"] = invoice.id
                 vals["supplier_id"] = supplier.id
-            claim._transition().write(vals)
+            qms_workflow(claim).write(vals)
         return True
 
     def _get_claim_product(self):
@@ -375,7 +372,7 @@ class QmsComplaintClaim(models.Model):
                 raise UserError(_(
                     "Give the reason for cancelling the claim %(name)s.") % {
                         "name": claim.name})
-        self._transition().write({"state": "cancel"})
+        qms_workflow(self).write({"state": "cancel"})
         # sudo: remove the reviewers' open activities on these claims.
         self.sudo().mapped("activity_ids").unlink()
         return True
@@ -387,6 +384,8 @@ class QmsComplaintQualityCost(models.Model):
 
     _name = "qms.complaint.quality.cost"
     _description = "Complaint Quality Cost"
+    _inherit = "qms.workflow.guard"
+    _qms_workflow_only = True
     _order = "date desc, id desc"
 
     complaint_id = fields.Many2one(
@@ -407,29 +406,6 @@ class QmsComplaintQualityCost(models.Model):
         string="Customer")
     product_id = fields.Many2one(
         related="complaint_id.product_id", store=True, readonly=True)
-
-    def _transition(self):
-        return self.with_context(qms_complaint_transition=TRANSITION)
-
-    def _check_transition(self):
-        if self.env.context.get("qms_complaint_transition") is not TRANSITION:
-            raise UserError(_(
-                "Quality costs are booked by settling a claim only."))
-
-    @api.model
-    def create(self, vals):
-        self._check_transition()
-        return super(QmsComplaintQualityCost, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        self._check_transition()
-        return super(QmsComplaintQualityCost, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        self._check_transition()
-        return super(QmsComplaintQualityCost, self).unlink()
 
 
 class TierDefinition(models.Model):

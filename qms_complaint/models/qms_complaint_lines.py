@@ -3,8 +3,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .qms_complaint import TRANSITION
-
 
 class QmsComplaintRound(models.Model):
     """One round of remedy proposed to the customer and the customer's
@@ -14,6 +12,8 @@ class QmsComplaintRound(models.Model):
     _name = "qms.complaint.round"
     _description = "Complaint Customer Acceptance Round"
     _order = "complaint_id, number"
+    _inherit = "qms.workflow.guard"
+    _qms_workflow_only = True
 
     complaint_id = fields.Many2one(
         "qms.complaint", required=True, ondelete="cascade", index=True)
@@ -28,30 +28,6 @@ class QmsComplaintRound(models.Model):
     date_answer = fields.Date()
     comment = fields.Text(string="Customer Comment")
     answered_by_id = fields.Many2one("res.users", string="Recorded by")
-
-    def _transition(self):
-        return self.with_context(qms_complaint_transition=TRANSITION)
-
-    def _check_transition(self):
-        if self.env.context.get("qms_complaint_transition") is not TRANSITION:
-            raise UserError(_(
-                "Acceptance rounds are recorded through the complaint's "
-                "buttons only."))
-
-    @api.model
-    def create(self, vals):
-        self._check_transition()
-        return super(QmsComplaintRound, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        self._check_transition()
-        return super(QmsComplaintRound, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        self._check_transition()
-        return super(QmsComplaintRound, self).unlink()
 
 
 class QmsComplaintChildMixin(models.AbstractModel):

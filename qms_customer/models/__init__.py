@@ -1,3 +1,5 @@
+from . import qms_mixins
+from . import mail_activity_mixin
 from . import qms_department
 from . import qms_customer_requirement
 from . import qms_customer_property

@@ -15,7 +15,7 @@ class QmsCustomerDocument(models.Model):
 
     _name = "qms.customer.document"
     _description = "Customer Drawing or Document"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.guard"]
     _order = "partner_id, name, date_received desc, id desc"
 
     name = fields.Char(string="Number", required=True, index=True,

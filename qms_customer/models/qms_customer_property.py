@@ -34,7 +34,9 @@ class QmsCustomerProperty(models.Model):
 
     _name = "qms.customer.property"
     _description = "Customer Property"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.guard"]
+    _qms_transitions = PROPERTY_TRANSITIONS
+    _qms_state_by_workflow = False
     _order = "date_received desc, id desc"
 
     name = fields.Char(
@@ -211,16 +213,10 @@ class QmsCustomerProperty(models.Model):
         on_loan = set(open_loans.mapped("property_id").ids)
         incidents = self.env["qms.property.incident"].search([
             ("property_id", "in", self.ids)])
+        self._qms_check_transition(new_state)
         for item in self:
             if item.state == new_state:
                 continue
-            if new_state not in PROPERTY_TRANSITIONS.get(item.state, ()):
-                raise UserError(_(
-                    "The customer property item %(item)s cannot go from "
-                    "%(old)s to %(new)s.") % {
-                        "item": item.display_name,
-                        "old": item._state_label(item.state),
-                        "new": item._state_label(new_state)})
             if new_state == "lent_out" and item.id not in on_loan:
                 raise UserError(_(
                     "The customer property item %(item)s is lent out only "
@@ -239,11 +235,6 @@ class QmsCustomerProperty(models.Model):
                     "Record an incident to mark the customer property item "
                     "%(item)s as damaged or lost.") % {
                         "item": item.display_name})
-
-    @api.multi
-    def _state_label(self, state):
-        return dict(self._fields["state"]._description_selection(
-            self.env)).get(state, state)
 
     @api.multi
     def _end_open_loans(self):

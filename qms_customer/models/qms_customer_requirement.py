@@ -1,6 +1,7 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
+from odoo.tools import html_escape
 from odoo.exceptions import UserError, ValidationError
 
 # Allowed moves of a requirement's state; writing ``state`` is checked
@@ -23,7 +24,9 @@ class QmsCustomerRequirement(models.Model):
 
     _name = "qms.customer.requirement"
     _description = "Customer Special Requirement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.guard"]
+    _qms_transitions = REQUIREMENT_TRANSITIONS
+    _qms_state_by_workflow = False
     _order = "partner_id, priority, effective_date desc, id desc"
 
     name = fields.Char(string="Requirement", required=True,
@@ -104,7 +107,9 @@ class QmsCustomerRequirement(models.Model):
 
     @api.constrains("category", "priority")
     def _check_priority(self):
-        for requirement in self:
+        # sudo: the values just written are checked; whether this user may
+        # create or change the record is the record rules' answer.
+        for requirement in self.sudo():
             if (requirement.category == "health_safety"
                     and requirement.priority != "0"):
                 raise ValidationError(_(
@@ -145,16 +150,10 @@ class QmsCustomerRequirement(models.Model):
             raise UserError(_(
                 "Only quality users may put a customer special requirement "
                 "in force or withdraw it."))
+        self._qms_check_transition(new_state)
         for requirement in self:
             if requirement.state == new_state:
                 continue
-            if new_state not in REQUIREMENT_TRANSITIONS.get(
-                    requirement.state, ()):
-                raise UserError(_(
-                    "The requirement %(name)s cannot go from %(old)s to "
-                    "%(new)s.") % {
-                        "name": requirement.name,
-                        "old": requirement.state, "new": new_state})
             if new_state == "active" and requirement.review_state not in (
                     "accepted", "conditional"):
                 raise UserError(_(
@@ -171,6 +170,19 @@ class QmsCustomerRequirement(models.Model):
     def action_withdraw(self):
         self.write({"state": "withdrawn"})
         return True
+
+    @api.multi
+    def _qms_html(self):
+        """These requirements as the list the order review shows (R-B5)."""
+        if not self:
+            return False
+        priorities = dict(self._fields["priority"]._description_selection(
+            self.env))
+        return "<ul>%s</ul>" % "".join(
+            "<li>%s%s</li>" % (
+                html_escape(req.name), " (%s)" % html_escape(
+                    priorities[req.priority]) if req.priority else "")
+            for req in self)
 
     @api.multi
     def action_reset_draft(self):

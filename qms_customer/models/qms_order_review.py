@@ -4,18 +4,13 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-# Internal writes of the review workflow carry this object in their context.
-# Unlike a flag, an object cannot be sent through the external API (the
-# context arrives there as JSON), so a caller cannot forge a decision.
-REVIEW_TOKEN = object()
+from .qms_mixins import in_workflow, qms_workflow
 
-
-def is_review_internal(env):
-    return env.context.get("qms_review_token") is REVIEW_TOKEN
-
-
-def with_review_token(records):
-    return records.with_context(qms_review_token=REVIEW_TOKEN)
+# The order's review state and its tier review's status follow the round.
+ROUND_ORDER_STATE = {"approved": "approved", "rejected": "rejected",
+                     "voided": "none", "withdrawn": "none"}
+ROUND_TIER_STATUS = {"approved": "approved", "rejected": "rejected",
+                     "voided": "voided", "withdrawn": "voided"}
 
 
 def changed_fields(record, vals, fnames):
@@ -51,8 +46,14 @@ class QmsOrderReview(models.Model):
     _name = "qms.order.review"
     _description = "Contract Review Round (合同评审表)"
     _order = "order_id, round_no desc"
-
-    _protected_fields = {
+    _inherit = "qms.workflow.guard"
+    _qms_workflow_create = True
+    _qms_transitions = {
+        "pending": ("approved", "rejected", "voided", "withdrawn"),
+        "approved": ("voided",),
+    }
+    _qms_evidence = True
+    _qms_protected_fields = {
         "order_id", "round_no", "state", "submitted_by", "submit_date",
         "amount_total", "currency_id", "amount_company", "tier_id",
         "tier_review_id", "decided_by", "decision_date", "reject_reason",
@@ -162,33 +163,282 @@ class QmsOrderReview(models.Model):
             review.name = _("%(order)s / round %(round)s") % {
                 "order": review.order_id.name or "", "round": review.round_no}
 
-    @api.model
-    def create(self, vals):
-        if not is_review_internal(self.env):
-            raise UserError(_(
-                "A review round is opened by submitting the order for "
-                "review, not created directly."))
-        return super(QmsOrderReview, self).create(vals)
-
     @api.multi
     def write(self, vals):
-        if not is_review_internal(self.env):
-            protected = self._protected_fields & set(vals)
-            if protected:
-                raise UserError(_(
-                    "These review fields are set by the review workflow "
-                    "only: %(fields)s.") % {
-                        "fields": ", ".join(sorted(protected))})
-            self._check_open()
-            for order in self.mapped("order_id"):
-                order._qms_check_can_edit_review()
+        if not in_workflow(self.env):
+            self._qms_check_protected_vals(vals)
+            self._qms_check_editable()
         return super(QmsOrderReview, self).write(vals)
 
+    @api.model
+    def _qms_open(self, order):
+        """Open the next round of order (R-A1): its tier (R-A4), the
+        departments of its type and credit (R-A2, R-A6, R-A7), its review
+        items, the customer's requirements (R-B5); ask the signers and the
+        departments through activities."""
+        if order.state not in ("draft", "sent"):
+            raise UserError(_("Only quotations can be submitted for review "
+                              "(%(order)s).") % {"order": order.name})
+        if order.qms_review_state in ("pending", "approved"):
+            raise UserError(_("Order %(order)s is already under review or "
+                              "approved.") % {"order": order.name})
+        if not order.order_line:
+            raise UserError(_("Order %(order)s has no lines to review.")
+                            % {"order": order.name})
+        company = order.company_id
+        amount = order.qms_amount_company
+        order_type = order.qms_order_type_id or \
+            order._default_qms_order_type_id()
+        if not order_type:
+            raise UserError(_("Set the order type of %(order)s before "
+                              "submitting it.") % {"order": order.name})
+        rounding = company.currency_id.rounding
+        if company.qms_special_order_amount and not \
+                order_type.requires_meeting and float_compare(
+                    amount, company.qms_special_order_amount,
+                    precision_rounding=rounding) > 0:
+            special = self.env["qms.order.type"].search(
+                [("code", "=", "special"), ("company_id", "=", company.id)],
+                limit=1)
+            if special:
+                qms_workflow(order).write(
+                    {"qms_order_type_id": special.id})
+                order.message_post(body=_(
+                    "Order type set to %(type)s: the amount is above "
+                    "%(limit)s.") % {"type": special.name,
+                                     "limit": company.qms_special_order_amount})
+                order_type = special
+        if order_type.max_amount and float_compare(
+                amount, order_type.max_amount,
+                precision_rounding=rounding) >= 0:
+            raise UserError(_(
+                "Order type %(type)s is for orders below %(limit)s (company "
+                "currency); %(order)s amounts to %(amount)s.") % {
+                    "type": order_type.name, "limit": order_type.max_amount,
+                    "order": order.name, "amount": amount})
+        tier = self.env["tier.definition"]._qms_find_sale_tier(
+            company, amount)
+        if not tier:
+            raise UserError(_(
+                "No signing tier of %(company)s covers %(amount)s; ask an "
+                "administrator to complete the tiers.") % {
+                    "company": company.name, "amount": amount})
+        credit = order.partner_id.commercial_partner_id._qms_credit_figures(
+            company, amount)
+        departments = self.env["qms.department"]
+        reasons = {}
+        skip = bool(order.qms_no_framework_agreement and
+                    company.qms_no_framework_skip_review)
+        if not skip:
+            departments = order_type._get_review_departments(company)
+            for dept in departments:
+                reasons[dept.id] = _("order type %s") % order_type.name
+        if credit["credit_flag"]:
+            finance = self.env["qms.department"]._get_by_code(
+                "finance", company)
+            if not finance:
+                raise UserError(_(
+                    "The customer's credit needs the finance review, but "
+                    "%(company)s has no finance department.") % {
+                        "company": company.name})
+            departments |= finance
+            reasons[finance.id] = _("credit: %s") % credit["credit_reason"]
+        requirements = order._qms_active_requirements()
+        item_types = self.env["qms.order.review.item.type"].search([])
+        round_no = len(order.qms_review_ids) + 1
+        review = qms_workflow(self).create({
+            "order_id": order.id,
+            "round_no": round_no,
+            "order_type_id": order_type.id,
+            "submitted_by": self.env.uid,
+            "submit_date": fields.Datetime.now(),
+            "currency_id": order.currency_id.id,
+            "amount_total": order.amount_total,
+            "amount_company": amount,
+            "tier_id": tier.id,
+            "skip_department_review": skip,
+            "credit_limit": credit["credit_limit"],
+            "receivable_open": credit["receivable_open"],
+            "receivable_overdue": credit["receivable_overdue"],
+            "days_overdue": credit["days_overdue"],
+            "credit_flag": credit["credit_flag"],
+            "credit_reason": credit["credit_reason"],
+            "requirement_summary": requirements._qms_html(),
+            "requirement_count": len(requirements),
+            "requires_meeting": order_type.requires_meeting,
+            "requires_confirmation": order_type.requires_confirmation,
+            "item_ids": [(0, 0, {"type_id": t.id, "name": t.name,
+                                 "sequence": t.sequence})
+                         for t in item_types],
+            "department_review_ids": [
+                (0, 0, {"department_id": d.id,
+                        "responsible_id": d._get_responsible_user().id,
+                        "reason": reasons.get(d.id)})
+                for d in departments],
+        })
+        tier_review = qms_workflow(self.env["tier.review"]).create({
+            "model": "sale.order",
+            "res_id": order.id,
+            "definition_id": tier.id,
+            "sequence": round_no,
+            "requested_by": self.env.uid,
+        })
+        signers = tier_review.reviewer_ids
+        if not signers:
+            raise UserError(_(
+                "Nobody may sign %(order)s in tier %(tier)s: the tier has no "
+                "signer other than the order's salesperson.") % {
+                    "order": order.name, "tier": tier.name})
+        qms_workflow(review).write({"tier_review_id": tier_review.id})
+        qms_workflow(order).write({
+            "qms_review_state": "pending",
+            "qms_review_id": review.id,
+            "qms_tier_id": tier.id,
+        })
+        deadline = order._qms_date_in(tier.qms_deadline_days)
+        for signer in signers:
+            order.activity_schedule(
+                "qms_customer.mail_activity_qms_order_review", deadline,
+                _("Sign the contract review of %s") % order.name,
+                _("Round %(round)s, %(amount)s %(currency)s, tier "
+                  "%(tier)s.") % {
+                    "round": round_no, "amount": amount,
+                    "currency": company.currency_id.name,
+                    "tier": tier.name},
+                user_id=signer.id)
+        for line in review.department_review_ids.filtered("responsible_id"):
+            order.activity_schedule(
+                "qms_customer.mail_activity_qms_department_review", deadline,
+                _("%(dept)s review of %(order)s") % {
+                    "dept": line.department_id.name, "order": order.name},
+                line.reason or "", user_id=line.responsible_id.id)
+        order.message_post(body=_(
+            "Review round %(round)s submitted by %(user)s: %(amount)s "
+            "%(currency)s, tier %(tier)s, to be signed by %(signers)s. "
+            "Departments: %(departments)s.") % {
+                "round": round_no, "user": self.env.user.name,
+                "amount": amount, "currency": company.currency_id.name,
+                "tier": tier.name,
+                "signers": ", ".join(signers.mapped("name")),
+                "departments": ", ".join(departments.mapped("name")) or
+                _("none")})
+        return review
+
     @api.multi
-    def unlink(self):
-        raise UserError(_(
-            "Review rounds are the review history of the order and cannot be "
-            "deleted."))
+    def _qms_set_round_state(self, state, vals=None):
+        """Close the round as state ('approved', 'rejected', 'voided',
+        'withdrawn'): the round holds the decision; its tier review and its
+        order's review state are derived from it here, and only here."""
+        now = fields.Datetime.now()
+        for review in self:
+            qms_workflow(review).write(dict(vals or {}, state=state))
+            tier_vals = {"status": ROUND_TIER_STATUS[state]}
+            if state in ("approved", "rejected"):
+                tier_vals.update(done_by=self.env.uid, reviewed_date=now)
+            qms_workflow(review.tier_review_id).write(tier_vals)
+            # sudo: a signer (e.g. the vice president) need not have write
+            # access to orders; his right was checked by the caller.
+            qms_workflow(review.order_id.sudo()).write(
+                {"qms_review_state": ROUND_ORDER_STATE[state]})
+
+    # ------------------------------------------------------------ decisions
+    @api.multi
+    def _qms_check_signer(self):
+        """The current user may decide this round (R-A4): one of the tier
+        review's reviewers, computed by the tier, never the salesperson
+        above the salesperson tier."""
+        self.ensure_one()
+        self._check_open()
+        order = self.order_id
+        user = self.env.user
+        tier = self.tier_id
+        if tier.review_type != "salesperson" and user == order.user_id:
+            raise UserError(_(
+                "You are the salesperson of %(order)s: nobody approves his "
+                "own order. Tier %(tier)s is signed by someone else.") % {
+                    "order": order.name, "tier": tier.name})
+        # sudo: the signer may not read tier reviews of other documents;
+        # this one names him or not.
+        if user not in self.sudo().tier_review_id.reviewer_ids:
+            raise UserError(_(
+                "You may not sign %(order)s: its amount falls in tier "
+                "%(tier)s, signed by %(signers)s.") % {
+                    "order": order.name, "tier": tier.name,
+                    "signers": ", ".join(
+                        self.sudo().signer_ids.mapped("name"))
+                    or (tier.reviewer_group_id.name or "")})
+        return True
+
+    @api.multi
+    def _qms_decide(self, decision, vals, feedback):
+        """Record the signer's decision ('approved' or 'rejected') and
+        close his activity with the feedback."""
+        self.ensure_one()
+        self._qms_set_round_state(decision, dict(
+            vals, decided_by=self.env.uid,
+            decision_date=fields.Datetime.now()))
+        self.order_id.activity_feedback(
+            ["qms_customer.mail_activity_qms_order_review"], feedback=feedback)
+
+    @api.multi
+    def _qms_approve(self):
+        for review in self:
+            review._qms_check_signer()
+            reasons = review._get_blocking_reasons()
+            if reasons:
+                raise UserError(_(
+                    "The review of %(order)s cannot pass yet: %(reasons)s.")
+                    % {"order": review.order_id.name,
+                       "reasons": "; ".join(reasons)})
+            review._qms_decide(
+                "approved", {},
+                _("Approved by %(user)s (round %(round)s, tier %(tier)s).")
+                % {"user": self.env.user.name, "round": review.round_no,
+                   "tier": review.tier_id.name})
+        return True
+
+    @api.multi
+    def _qms_reject(self, reason):
+        """The signer rejects the round: back to negotiation (R-A3)."""
+        if not (reason or "").strip():
+            raise UserError(_("A rejection needs a reason."))
+        for review in self:
+            review._qms_check_signer()
+            review._qms_decide(
+                "rejected", {"reject_reason": reason},
+                _("Rejected by %(user)s (round %(round)s): %(reason)s") % {
+                    "user": self.env.user.name, "round": review.round_no,
+                    "reason": reason})
+            review.order_id.activity_unlink(
+                ["qms_customer.mail_activity_qms_department_review"])
+        return True
+
+    @api.multi
+    def _qms_withdraw(self, reason):
+        """The round is taken back before a decision (the caller checked
+        the right on the order)."""
+        for review in self:
+            review._qms_set_round_state("withdrawn", {"void_reason": reason})
+            review.order_id.activity_feedback(
+                ["qms_customer.mail_activity_qms_order_review"],
+                feedback=_("Review withdrawn: %s") % reason)
+            review.order_id.activity_unlink(
+                ["qms_customer.mail_activity_qms_department_review"])
+        return True
+
+    @api.multi
+    def _qms_void(self, reason):
+        """R-A5: a change voids the approval; the round stays in the
+        history and the order needs a new round."""
+        for review in self.filtered(lambda r: r.state == "approved"):
+            review._qms_set_round_state("voided", {"void_reason": reason})
+            review.order_id.message_post(body=_(
+                "Approval of review round %(round)s voided by %(user)s: "
+                "%(reason)s. The order must be submitted for review "
+                "again.") % {"round": review.round_no,
+                             "user": self.env.user.name,
+                             "reason": reason})
+        return True
 
     @api.multi
     def _check_open(self):
@@ -202,20 +452,32 @@ class QmsOrderReview(models.Model):
                         self.env))[closed[0].state]})
 
     @api.multi
+    def _qms_check_editable(self):
+        """An open round is filled in by the salesperson (write access on
+        the order), a quality user or one of its possible signers."""
+        self._check_open()
+        user = self.env.user
+        if user.has_group("qms_customer.group_qms_user"):
+            return True
+        for review in self:
+            if user not in review.signer_ids:
+                review.order_id.check_access_rights("write")
+                review.order_id.check_access_rule("write")
+        return True
+
+    @api.multi
     def action_acknowledge_requirements(self):
         """R-B5: the reviewer confirms he has read the customer's active
         special requirements (who and when are kept)."""
         for review in self:
-            review._check_open()
-            review.order_id._qms_check_can_edit_review()
+            review._qms_check_editable()
             reqs = review.order_id._qms_active_requirements()
-            with_review_token(review).write({
+            qms_workflow(review).write({
                 "csr_ack_user_id": self.env.uid,
                 "csr_ack_date": fields.Datetime.now(),
                 "csr_acked_ids": ",".join(str(i) for i in sorted(reqs.ids))
                 if reqs else "",
-                "requirement_summary":
-                    review.order_id._qms_requirement_html(reqs),
+                "requirement_summary": reqs._qms_html(),
                 "requirement_count": len(reqs),
             })
         return True

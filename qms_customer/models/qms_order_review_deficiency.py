@@ -1,9 +1,9 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
-from .qms_order_review import is_review_internal, with_review_token
+from .qms_mixins import in_workflow, qms_workflow
 
 
 class QmsOrderReviewDeficiency(models.Model):
@@ -12,6 +12,11 @@ class QmsOrderReviewDeficiency(models.Model):
 
     _name = "qms.order.review.deficiency"
     _description = "Contract Review Deficiency (不足之处)"
+    _inherit = "qms.workflow.guard"
+    _qms_protected_fields = ("closed_by", "closed_date")
+    _qms_transitions = {"open": ("closed",), "closed": ("open",)}
+    _qms_locked_states = ("closed",)
+    _qms_evidence = True
     _order = "state desc, due_date, id"
 
     name = fields.Char(string="Deficiency", required=True)
@@ -36,11 +41,17 @@ class QmsOrderReviewDeficiency(models.Model):
     closed_date = fields.Datetime(readonly=True)
 
     @api.model
+    def _check_due_date(self, vals):
+        if vals.get("due_date") and \
+                vals["due_date"] < fields.Date.context_today(self):
+            raise ValidationError(_(
+                "A deficiency cannot be due in the past (%(date)s).") % {
+                    "date": vals["due_date"]})
+
+    @api.model
     def create(self, vals):
-        if not is_review_internal(self.env):
-            if vals.get("state", "open") != "open":
-                raise UserError(_("A deficiency is recorded open and closed "
-                                  "with its Close button."))
+        self._check_due_date(vals)
+        if not in_workflow(self.env):
             order = self.env["sale.order"].browse(vals.get("order_id"))
             if order.state not in ("draft", "sent"):
                 raise UserError(_("Deficiencies are recorded while the "
@@ -51,21 +62,11 @@ class QmsOrderReviewDeficiency(models.Model):
 
     @api.multi
     def write(self, vals):
-        if not is_review_internal(self.env):
-            if {"state", "closed_by", "closed_date", "order_id"} & set(vals):
-                raise UserError(_("A deficiency is closed with its Close "
-                                  "button, which records who and when."))
-            if self.filtered(lambda d: d.state == "closed"):
-                raise UserError(_("A closed deficiency cannot be changed; "
-                                  "reopen it first."))
+        self._check_due_date(vals)
+        if "order_id" in vals and not in_workflow(self.env):
+            raise UserError(_("A deficiency stays on the order it was found "
+                              "on."))
         return super(QmsOrderReviewDeficiency, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        if not is_review_internal(self.env):
-            raise UserError(_("Deficiencies are part of the review record and "
-                              "cannot be deleted; close them instead."))
-        return super(QmsOrderReviewDeficiency, self).unlink()
 
     @api.multi
     def action_close(self):
@@ -76,7 +77,7 @@ class QmsOrderReviewDeficiency(models.Model):
                     "agreed with the customer) before closing it.") % {
                         "name": deficiency.name})
         self.check_access_rule("write")
-        with_review_token(self).write({
+        qms_workflow(self).write({
             "state": "closed", "closed_by": self.env.uid,
             "closed_date": fields.Datetime.now()})
         for deficiency in self:
@@ -91,6 +92,6 @@ class QmsOrderReviewDeficiency(models.Model):
     @api.multi
     def action_reopen(self):
         self.check_access_rule("write")
-        with_review_token(self).write({
+        qms_workflow(self).write({
             "state": "open", "closed_by": False, "closed_date": False})
         return True

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .qms_order_review import is_review_internal, with_review_token
+from .qms_mixins import in_workflow, qms_workflow
 
 
 class QmsOrderReviewDepartment(models.Model):
@@ -11,6 +11,10 @@ class QmsOrderReviewDepartment(models.Model):
 
     _name = "qms.order.review.department"
     _description = "Contract Review Department Sign-off"
+    _inherit = "qms.workflow.guard"
+    _qms_workflow_create = True
+    _qms_user_fields = ("comment",)
+    _qms_evidence = True
     _order = "review_id, sequence, id"
 
     review_id = fields.Many2one("qms.order.review", required=True,
@@ -36,29 +40,13 @@ class QmsOrderReviewDepartment(models.Model):
     signed_by = fields.Many2one("res.users", readonly=True)
     signed_date = fields.Datetime(readonly=True)
 
-    @api.model
-    def create(self, vals):
-        if not is_review_internal(self.env):
-            raise UserError(_("Department reviews are set when the order is "
-                              "submitted."))
-        return super(QmsOrderReviewDepartment, self).create(vals)
-
     @api.multi
     def write(self, vals):
-        if not is_review_internal(self.env):
-            if set(vals) - {"comment"}:
-                raise UserError(_(
-                    "A department signs its part with the Pass or Fail "
-                    "button; only the comment can be written."))
+        if not in_workflow(self.env):
+            self._qms_check_protected_vals(vals)
             self.mapped("review_id")._check_open()
             self._check_can_sign()
         return super(QmsOrderReviewDepartment, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        if not is_review_internal(self.env):
-            raise UserError(_("Department reviews cannot be deleted."))
-        return super(QmsOrderReviewDepartment, self).unlink()
 
     @api.multi
     def _check_can_sign(self):
@@ -78,19 +66,19 @@ class QmsOrderReviewDepartment(models.Model):
     def _sign(self, state):
         self.mapped("review_id")._check_open()
         self._check_can_sign()
-        with_review_token(self).write({
+        qms_workflow(self).write({
             "state": state,
             "signed_by": self.env.uid,
             "signed_date": fields.Datetime.now(),
         })
         labels = dict(self._fields["state"]._description_selection(self.env))
         for line in self:
-            line.order_id._qms_close_activities(
-                "qms_customer.mail_activity_qms_department_review",
-                _("%(dept)s: %(state)s") % {
+            line.order_id.activity_feedback(
+                ["qms_customer.mail_activity_qms_department_review"],
+                user_id=line.responsible_id.id,
+                feedback=_("%(dept)s: %(state)s") % {
                     "dept": line.department_id.name,
-                    "state": labels[state]},
-                users=line.responsible_id)
+                    "state": labels[state]})
         return True
 
     @api.multi

@@ -1,9 +1,8 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
 
-from .qms_order_review import is_review_internal
+from .qms_mixins import in_workflow, qms_workflow
 
 
 class QmsOrderReviewItem(models.Model):
@@ -11,6 +10,10 @@ class QmsOrderReviewItem(models.Model):
 
     _name = "qms.order.review.item"
     _description = "Contract Review Item Answer"
+    _inherit = "qms.workflow.guard"
+    _qms_workflow_create = True
+    _qms_user_fields = ("result", "comment")
+    _qms_evidence = True
     _order = "review_id, sequence, id"
 
     review_id = fields.Many2one("qms.order.review", required=True,
@@ -28,30 +31,15 @@ class QmsOrderReviewItem(models.Model):
     answered_by = fields.Many2one("res.users", readonly=True)
     answered_date = fields.Datetime(readonly=True)
 
-    @api.model
-    def create(self, vals):
-        if not is_review_internal(self.env):
-            raise UserError(_("Review items come from the review item list "
-                              "when the order is submitted."))
-        return super(QmsOrderReviewItem, self).create(vals)
-
     @api.multi
     def write(self, vals):
-        if not is_review_internal(self.env):
-            bad = set(vals) - {"result", "comment"}
-            if bad:
-                raise UserError(_("Only the result and the comment of a "
-                                  "review item can be changed."))
-            self.mapped("review_id")._check_open()
-            for order in self.mapped("review_id.order_id"):
-                order._qms_check_can_edit_review()
+        items = self
+        if not in_workflow(self.env):
+            self._qms_check_protected_vals(vals)
+            self.mapped("review_id")._qms_check_editable()
             if "result" in vals:
+                # the answer is stamped with who gave it and when
                 vals = dict(vals, answered_by=self.env.uid,
                             answered_date=fields.Datetime.now())
-        return super(QmsOrderReviewItem, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        if not is_review_internal(self.env):
-            raise UserError(_("Review items cannot be deleted."))
-        return super(QmsOrderReviewItem, self).unlink()
+                items = qms_workflow(self)
+        return super(QmsOrderReviewItem, items).write(vals)

@@ -1,6 +1,6 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 
 class QmsOrderType(models.Model):
@@ -69,3 +69,21 @@ class QmsOrderType(models.Model):
                 [("company_id", "=", company.id)])
         return self.department_ids.filtered(
             lambda d: d.company_id == company)
+
+    @api.multi
+    def _qms_release(self, order):
+        """R-A9: the release departments of this type are told to carry
+        out the confirmed order (任务实施单), each through an activity."""
+        self.ensure_one()
+        users = self.env["res.users"]
+        for dept in self.release_department_ids.filtered(
+                lambda d: d.company_id == order.company_id):
+            users |= dept._get_responsible_user()
+        deadline = order._qms_date_in(
+            order.company_id.qms_release_deadline_days)
+        for user in users:
+            order.activity_schedule(
+                "qms_customer.mail_activity_qms_order_release", deadline,
+                _("Carry out order %s (任务实施单)") % order.name, self.name,
+                user_id=user.id)
+        return True

@@ -25,7 +25,9 @@ class QmsPropertyIncident(models.Model):
 
     _name = "qms.property.incident"
     _description = "Customer Property Incident"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.guard"]
+    _qms_transitions = INCIDENT_TRANSITIONS
+    _qms_state_by_workflow = False
     _order = "date desc, id desc"
 
     name = fields.Char(string="Incident No.", required=True, copy=False,
@@ -91,7 +93,7 @@ class QmsPropertyIncident(models.Model):
             raise UserError(_(
                 "The item %(item)s is no longer in our hands (%(state)s).")
                 % {"item": item.display_name,
-                   "state": item._state_label(item.state)})
+                   "state": item._qms_state_label(item.state)})
         incident = super(QmsPropertyIncident, self).create(vals)
         target = "damaged" if incident.incident_type == "damage" else "lost"
         if item.state != target:
@@ -114,16 +116,10 @@ class QmsPropertyIncident(models.Model):
 
     @api.multi
     def _check_state_change(self, new_state, vals):
+        self._qms_check_transition(new_state)
         for incident in self:
             if incident.state == new_state:
                 continue
-            if new_state not in INCIDENT_TRANSITIONS.get(incident.state, ()):
-                raise UserError(_(
-                    "The incident %(name)s cannot go from %(old)s to "
-                    "%(new)s.") % {
-                        "name": incident.name,
-                        "old": incident._state_label(incident.state),
-                        "new": incident._state_label(new_state)})
             if new_state == "remedied" and not vals.get(
                     "remedy", incident.remedy):
                 raise UserError(_(
@@ -139,11 +135,6 @@ class QmsPropertyIncident(models.Model):
                 raise UserError(_(
                     "Record the customer's answer to incident %(name)s "
                     "before closing it.") % {"name": incident.name})
-
-    @api.multi
-    def _state_label(self, state):
-        return dict(self._fields["state"]._description_selection(
-            self.env)).get(state, state)
 
     @api.multi
     def action_remedied(self):

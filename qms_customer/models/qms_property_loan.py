@@ -22,7 +22,9 @@ class QmsPropertyLoan(models.Model):
 
     _name = "qms.property.loan"
     _description = "Customer Property Loan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.guard"]
+    _qms_transitions = LOAN_TRANSITIONS
+    _qms_state_by_workflow = False
     _order = "date_loan desc, id desc"
 
     name = fields.Char(string="Loan No.", required=True, copy=False,
@@ -157,6 +159,7 @@ class QmsPropertyLoan(models.Model):
     @api.multi
     def _check_state_change(self, new_state, vals):
         """Enforce the loan's state machine and its gates (R-B3)."""
+        self._qms_check_transition(new_state)
         if new_state == "open":
             others = self.search([
                 ("property_id", "in", self.mapped("property_id").ids),
@@ -172,11 +175,6 @@ class QmsPropertyLoan(models.Model):
         for loan in self:
             if loan.state == new_state:
                 continue
-            if new_state not in LOAN_TRANSITIONS.get(loan.state, ()):
-                raise UserError(_(
-                    "The loan %(loan)s cannot go from %(old)s to %(new)s.")
-                    % {"loan": loan.name, "old": loan._state_label(loan.state),
-                       "new": loan._state_label(new_state)})
             item = loan.property_id
             if new_state == "open":
                 if item.state != "in_custody":
@@ -184,7 +182,7 @@ class QmsPropertyLoan(models.Model):
                         "The item %(item)s can be lent only while it is in "
                         "custody; it is %(state)s.") % {
                             "item": item.display_name,
-                            "state": item._state_label(item.state)})
+                            "state": item._qms_state_label(item.state)})
                 consent = vals.get("consent_date", loan.consent_date)
                 if item.consent_required and not consent:
                     raise UserError(_(
@@ -223,11 +221,6 @@ class QmsPropertyLoan(models.Model):
         elif new_state == "returned":
             items.filtered(lambda i: i.state == "lent_out").write(
                 {"state": "in_custody"})
-
-    @api.multi
-    def _state_label(self, state):
-        return dict(self._fields["state"]._description_selection(
-            self.env)).get(state, state)
 
     @api.multi
     def action_start(self):

@@ -1,13 +1,12 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, float_is_zero, html_escape
+from odoo.tools import float_compare
 
-from .qms_order_review import (
-    changed_fields, is_review_internal, with_review_token)
+from .qms_mixins import in_workflow
+from .qms_order_review import changed_fields
 
 # Order fields whose change affects the review (R-A5).
 QMS_REVIEW_ORDER_FIELDS = frozenset([
@@ -23,18 +22,14 @@ QMS_PROTECTED_ORDER_FIELDS = frozenset([
 
 
 class SaleOrder(models.Model):
-    """Sale order with its contract review (R-A1 to R-A9).
-
-    OCA ``tier.validation`` provides the reviews (``tier.review``), the tier
-    definitions, the review widget and the reviewer systray. Its own write
-    gate is switched off (``_state_from`` empty) and replaced here: exactly
-    one review per round for the highest band, no self-approval, lines
-    guarded, approval voided by changes, activities for the signer, and
-    "Send by email" left working while a review is open.
-    """
+    """Sale order plugged into its contract review (R-A1 to R-A9): the
+    rounds (``qms.order.review``) open, decide and close the review and its
+    OCA ``tier.review``; the order gates confirmation and invoicing on it
+    and voids the approval when a reviewed field changes."""
 
     _name = "sale.order"
-    _inherit = ["sale.order", "tier.validation"]
+    _inherit = ["sale.order", "tier.validation", "qms.workflow.guard"]
+    _qms_protected_fields = QMS_PROTECTED_ORDER_FIELDS
     _state_from = []
     _state_to = ["sale", "done"]
     _cancel_state = "cancel"
@@ -164,7 +159,8 @@ class SaleOrder(models.Model):
 
     def _compute_qms_credit(self):
         for order in self:
-            figures = order._qms_credit_figures()
+            figures = order.partner_id.commercial_partner_id._qms_credit_figures(
+                order.company_id, order.qms_amount_company)
             order.qms_credit_limit = figures["credit_limit"]
             order.qms_receivable_open = figures["receivable_open"]
             order.qms_receivable_overdue = figures["receivable_overdue"]
@@ -173,8 +169,8 @@ class SaleOrder(models.Model):
 
     def _compute_qms_requirement_html(self):
         for order in self:
-            order.qms_requirement_html = order._qms_requirement_html(
-                order._qms_active_requirements())
+            order.qms_requirement_html = \
+                order._qms_active_requirements()._qms_html()
 
     @api.depends("state", "order_line.qty_delivered",
                  "order_line.product_uom_qty",
@@ -182,129 +178,14 @@ class SaleOrder(models.Model):
                  "order_line.invoice_lines.invoice_id.residual")
     def _compute_qms_ledger_status(self):
         for order in self:
-            lines = order.order_line.filtered(
-                lambda ln: ln.product_id.type != "service")
-            delivered = [ln for ln in lines if ln.qty_delivered > 0]
-            if not lines or not delivered:
-                order.qms_delivery_status = "none"
-            elif all(ln.qty_delivered >= ln.product_uom_qty for ln in lines):
-                order.qms_delivery_status = "full"
-            else:
-                order.qms_delivery_status = "partial"
-            invoices = order.order_line.mapped("invoice_lines.invoice_id")
-            invoices = invoices.filtered(
-                lambda i: i.state in ("open", "paid") and
-                i.type == "out_invoice")
-            invoiced = sum(invoices.mapped("amount_total"))
-            paid = invoiced - sum(invoices.mapped("residual"))
-            order.qms_amount_invoiced = invoiced
-            order.qms_amount_paid = paid
-            rounding = order.currency_id.rounding or 0.01
-            if not invoices:
-                order.qms_payment_status = "none"
-            elif float_is_zero(paid, precision_rounding=rounding):
-                order.qms_payment_status = "not_paid"
-            elif float_compare(paid, invoiced,
-                               precision_rounding=rounding) >= 0:
-                order.qms_payment_status = "paid"
-            else:
-                order.qms_payment_status = "partial"
+            order.update(order.order_line._qms_ledger_values())
 
     # ------------------------------------------------------------ helpers
     @api.multi
-    def _qms_review_required(self):
-        self.ensure_one()
-        return self.company_id.qms_order_review_required
-
-    @api.multi
     def _qms_active_requirements(self):
-        """Active special requirements of the customer (R-B5), or an empty
-        list while the requirement model is not installed."""
+        """Special requirements in force for the customer (R-B5)."""
         self.ensure_one()
-        if "qms.customer.requirement" not in self.env:
-            return self.env["res.partner"].browse()
-        partner = self.partner_id.commercial_partner_id
-        if not partner or not hasattr(partner, "_qms_active_requirements"):
-            return self.env["qms.customer.requirement"].browse()
-        return partner._qms_active_requirements()
-
-    @api.model
-    def _qms_requirement_html(self, requirements):
-        if not requirements:
-            return False
-        items = []
-        for req in requirements:
-            priority = ""
-            if "priority" in req._fields and req.priority:
-                priority = dict(req._fields["priority"]._description_selection(
-                    self.env)).get(req.priority, "")
-            items.append("<li>%s%s</li>" % (
-                html_escape(req.name),
-                priority and " (%s)" % html_escape(priority) or ""))
-        return "<ul>%s</ul>" % "".join(items)
-
-    @api.multi
-    def _qms_credit_figures(self):
-        """The customer's payment record (R-A7): figures read from
-        account_financial_risk, the rule applied here."""
-        self.ensure_one()
-        result = {"credit_limit": 0.0, "receivable_open": 0.0,
-                  "receivable_overdue": 0.0, "days_overdue": 0,
-                  "credit_flag": False, "credit_reason": ""}
-        partner = self.partner_id.commercial_partner_id
-        if not partner.id:
-            return result
-        # sudo: salespeople may not read accounting entries; only the
-        # customer's totals are shown, for this order's review.
-        partner = partner.sudo().with_context(
-            force_company=self.company_id.id)
-        overdue = partner.risk_invoice_unpaid
-        result.update(
-            credit_limit=partner.credit_limit,
-            receivable_open=partner.risk_invoice_open + overdue,
-            receivable_overdue=overdue,
-        )
-        # sudo: the credit review reads the customer's invoices; reviewers
-        # need no invoicing rights.
-        oldest = self.env["account.invoice"].sudo().search([
-            ("commercial_partner_id", "=", partner.id),
-            ("company_id", "=", self.company_id.id),
-            ("type", "=", "out_invoice"),
-            ("state", "=", "open"),
-            ("date_due", "<", fields.Date.today()),
-        ], order="date_due asc", limit=1)
-        if oldest:
-            result["days_overdue"] = (
-                fields.Date.from_string(fields.Date.today()) -
-                fields.Date.from_string(oldest.date_due)).days
-        reasons = []
-        if partner.credit_limit and float_compare(
-                result["receivable_open"] + self.qms_amount_company,
-                partner.credit_limit, precision_digits=2) > 0:
-            reasons.append(_("open receivables with this order exceed the "
-                             "credit limit"))
-        allowed = self.company_id.qms_credit_overdue_days
-        if result["days_overdue"] > allowed:
-            reasons.append(_("invoices overdue for %(days)s days (more "
-                             "than %(allowed)s)") % {
-                                 "days": result["days_overdue"],
-                                 "allowed": allowed})
-        result["credit_flag"] = bool(reasons)
-        result["credit_reason"] = "; ".join(reasons)
-        return result
-
-    @api.multi
-    def _qms_check_can_edit_review(self):
-        """The salesperson (write access on the order), a quality user or a
-        possible signer may fill in the review."""
-        self.ensure_one()
-        user = self.env.user
-        if user.has_group("qms_customer.group_qms_user") or \
-                user in self.qms_review_id.signer_ids:
-            return True
-        self.check_access_rights("write")
-        self.check_access_rule("write")
-        return True
+        return self.partner_id._qms_active_requirements()
 
     @api.multi
     def _qms_guard_change(self, what):
@@ -332,27 +213,15 @@ class SaleOrder(models.Model):
 
     @api.multi
     def _qms_void_approval(self, reason):
-        """R-A5: a change voids the approval; the round stays in the
-        history and the order needs a new round."""
-        for order in self.filtered(lambda o: o.qms_review_state == "approved"):
-            review = order.qms_review_id
-            with_review_token(review).write({
-                "state": "voided", "void_reason": reason})
-            with_review_token(review.tier_review_id).write(
-                {"status": "voided"})
-            with_review_token(order).write({"qms_review_state": "none"})
-            order.message_post(body=_(
-                "Approval of review round %(round)s voided by %(user)s: "
-                "%(reason)s. The order must be submitted for review "
-                "again.") % {"round": review.round_no,
-                             "user": self.env.user.name,
-                             "reason": reason})
+        """R-A5: a change voids the approval of these orders."""
+        self.filtered(lambda o: o.qms_review_state == "approved").mapped(
+            "qms_review_id")._qms_void(reason)
 
     @api.multi
     def _qms_check_confirmable(self):
         blocked = self.filtered(
-            lambda o: o.state in ("draft", "sent") and
-            o._qms_review_required() and (
+            lambda o: o.state not in ("sale", "done") and
+            o.company_id.qms_order_review_required and (
                 o.qms_review_state != "approved" or
                 not o.qms_review_id or
                 o.qms_review_id.currency_id != o.currency_id or
@@ -364,76 +233,26 @@ class SaleOrder(models.Model):
                 "of the current amount is not approved by the signer of its "
                 "tier.") % {"orders": ", ".join(blocked.mapped("name"))})
 
-    def _qms_activity_deadline(self, days):
-        return fields.Date.to_string(
-            fields.Date.from_string(fields.Date.context_today(self)) +
-            timedelta(days=days or 0))
-
-    @api.multi
-    def _qms_schedule(self, xmlid, users, summary, note, days):
-        activity_type = self.env.ref(xmlid)
-        model_id = self.env["ir.model"]._get_id("sale.order")
-        Activity = self.env["mail.activity"]
-        deadline = self._qms_activity_deadline(days)
-        for order in self:
-            for user in users:
-                Activity.create({
-                    "res_model_id": model_id,
-                    "res_id": order.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "date_deadline": deadline,
-                    "summary": summary,
-                    "note": note,
-                })
-
-    @api.multi
-    def _qms_close_activities(self, xmlid, feedback, users=None, post=True):
-        """Close the activities of the given type (of users, if given) with
-        the feedback posted in the chatter as the current user."""
-        activity_type = self.env.ref(xmlid)
-        # sudo: the signer may have no write right on the order; the
-        # activities are those of this order and type, closed on his
-        # decision, which is posted under his name.
-        activities = self.env["mail.activity"].sudo().search([
-            ("res_model", "=", "sale.order"),
-            ("res_id", "in", self.ids),
-            ("activity_type_id", "=", activity_type.id),
-        ])
-        if users is not None:
-            activities = activities.filtered(lambda a: a.user_id in users)
-        if not post:
-            activities.unlink()
-            return
-        own = activities.filtered(lambda a: a.user_id == self.env.user)
-        author = self.env.user.partner_id.id
-        if own:
-            subtype = self.env.ref("mail.mt_activities").id
-            own.write({"feedback": feedback})
-            for activity in own:
-                # sudo: the signer posts his decision on an order he may
-                # only read.
-                order = self.sudo().browse(activity.res_id)
-                order.message_post_with_view(
-                    "mail.message_activity_done",
-                    values={"activity": activity},
-                    subtype_id=subtype,
-                    mail_activity_type_id=activity.activity_type_id.id,
-                    author_id=author)
-        for order in self - self.browse(own.mapped("res_id")):
-            # sudo: as above, the decision is posted on a read-only order.
-            order.sudo().message_post(body=feedback, author_id=author,
-                                      subtype="mail.mt_note")
-        activities.unlink()
-
     # ------------------------------------------------------------ CRUD
+    @api.model
+    def _qms_get_company_link_fields(self):
+        return {"qms_order_type_id"}
+
+    @api.model
+    def create(self, vals):
+        if vals.get("state") in ("sale", "done"):
+            # R-A4: an order is confirmed by action_confirm after its review
+            company = self.env["res.company"].browse(
+                vals.get("company_id")) or self.env.user.company_id
+            if company.qms_order_review_required:
+                raise UserError(_(
+                    "An order is created as a quotation and confirmed after "
+                    "its contract review, not created confirmed."))
+        return super(SaleOrder, self).create(vals)
+
     @api.multi
     def write(self, vals):
-        internal = is_review_internal(self.env)
-        if not internal and QMS_PROTECTED_ORDER_FIELDS & set(vals):
-            raise UserError(_(
-                "The review status of an order is set by its review workflow "
-                "(submit, approve, reject) only."))
+        internal = in_workflow(self.env)
         if vals.get("state") in ("sale", "done"):
             self._qms_check_confirmable()
         to_void = self.browse()
@@ -467,34 +286,42 @@ class SaleOrder(models.Model):
                 order.action_confirm()
             return True
         res = super(SaleOrder, self).action_confirm()
-        self._qms_release_to_departments()
+        for order in self.filtered("qms_order_type_id"):
+            order.qms_order_type_id._qms_release(order)
         return res
 
     @api.multi
+    def action_invoice_create(self, grouped=False, final=False):
+        """R-A4: only a confirmed order is invoiced when review is due."""
+        self._qms_check_invoiceable()
+        return super(SaleOrder, self).action_invoice_create(
+            grouped=grouped, final=final)
+
+    @api.multi
+    def _qms_check_invoiceable(self):
+        unconfirmed = self.filtered(
+            lambda o: o.state not in ("sale", "done") and
+            o.company_id.qms_order_review_required)
+        if unconfirmed:
+            raise UserError(_(
+                "Order(s) %(orders)s are not confirmed after their contract "
+                "review and cannot be invoiced.") % {
+                    "orders": ", ".join(unconfirmed.mapped("name"))})
+
+    @api.multi
     def action_cancel(self):
-        pending = self.filtered(lambda o: o.qms_review_state == "pending")
-        if pending:
-            pending._qms_withdraw(_("order cancelled"))
+        self.filtered(lambda o: o.qms_review_state == "pending").mapped(
+            "qms_review_id")._qms_withdraw(_("order cancelled"))
         return super(SaleOrder, self).action_cancel()
 
     @api.multi
     def action_qms_submit_review(self):
         """Open a review round (R-A1) and ask its signer (R-A4) and the
         departments (R-A2) through activities."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
         for order in self:
-            order.check_access_rights("write")
-            order.check_access_rule("write")
-            if order.state not in ("draft", "sent"):
-                raise UserError(_("Only quotations can be submitted for "
-                                  "review (%(order)s).") % {
-                                      "order": order.name})
-            if order.qms_review_state in ("pending", "approved"):
-                raise UserError(_("Order %(order)s is already under review or "
-                                  "approved.") % {"order": order.name})
-            if not order.order_line:
-                raise UserError(_("Order %(order)s has no lines to "
-                                  "review.") % {"order": order.name})
-            order._qms_open_round()
+            self.env["qms.order.review"]._qms_open(order)
         return True
 
     def request_validation(self):
@@ -511,210 +338,25 @@ class SaleOrder(models.Model):
         return self.action_qms_withdraw_review()
 
     @api.multi
-    def _qms_open_round(self):
+    def _qms_pending_round(self):
+        """The round waiting for a decision, or an error."""
         self.ensure_one()
-        order = self
-        company = order.company_id
-        amount = order.qms_amount_company
-        order_type = order.qms_order_type_id or \
-            order._default_qms_order_type_id()
-        if not order_type:
-            raise UserError(_("Set the order type of %(order)s before "
-                              "submitting it.") % {"order": order.name})
-        rounding = company.currency_id.rounding
-        if company.qms_special_order_amount and not \
-                order_type.requires_meeting and float_compare(
-                    amount, company.qms_special_order_amount,
-                    precision_rounding=rounding) > 0:
-            special = self.env["qms.order.type"].search(
-                [("code", "=", "special"), ("company_id", "=", company.id)],
-                limit=1)
-            if special:
-                with_review_token(order).write(
-                    {"qms_order_type_id": special.id})
-                order.message_post(body=_(
-                    "Order type set to %(type)s: the amount is above "
-                    "%(limit)s.") % {"type": special.name,
-                                     "limit": company.qms_special_order_amount})
-                order_type = special
-        if order_type.max_amount and float_compare(
-                amount, order_type.max_amount,
-                precision_rounding=rounding) >= 0:
-            raise UserError(_(
-                "Order type %(type)s is for orders below %(limit)s (company "
-                "currency); %(order)s amounts to %(amount)s.") % {
-                    "type": order_type.name, "limit": order_type.max_amount,
-                    "order": order.name, "amount": amount})
-        tier = self.env["tier.definition"]._qms_find_sale_tier(
-            company, amount)
-        if not tier:
-            raise UserError(_(
-                "No signing tier of %(company)s covers %(amount)s; ask an "
-                "administrator to complete the tiers.") % {
-                    "company": company.name, "amount": amount})
-        credit = order._qms_credit_figures()
-        departments = self.env["qms.department"]
-        reasons = {}
-        skip = bool(order.qms_no_framework_agreement and
-                    company.qms_no_framework_skip_review)
-        if not skip:
-            departments = order_type._get_review_departments(company)
-            for dept in departments:
-                reasons[dept.id] = _("order type %s") % order_type.name
-        if credit["credit_flag"]:
-            finance = self.env["qms.department"]._get_by_code(
-                "finance", company)
-            if not finance:
-                raise UserError(_(
-                    "The customer's credit needs the finance review, but "
-                    "%(company)s has no finance department.") % {
-                        "company": company.name})
-            departments |= finance
-            reasons[finance.id] = _("credit: %s") % credit["credit_reason"]
-        requirements = order._qms_active_requirements()
-        item_types = self.env["qms.order.review.item.type"].search([])
-        round_no = len(order.qms_review_ids) + 1
-        review = with_review_token(self.env["qms.order.review"]).create({
-            "order_id": order.id,
-            "round_no": round_no,
-            "order_type_id": order_type.id,
-            "submitted_by": self.env.uid,
-            "submit_date": fields.Datetime.now(),
-            "currency_id": order.currency_id.id,
-            "amount_total": order.amount_total,
-            "amount_company": amount,
-            "tier_id": tier.id,
-            "skip_department_review": skip,
-            "credit_limit": credit["credit_limit"],
-            "receivable_open": credit["receivable_open"],
-            "receivable_overdue": credit["receivable_overdue"],
-            "days_overdue": credit["days_overdue"],
-            "credit_flag": credit["credit_flag"],
-            "credit_reason": credit["credit_reason"],
-            "requirement_summary": self._qms_requirement_html(requirements),
-            "requirement_count": len(requirements),
-            "requires_meeting": order_type.requires_meeting,
-            "requires_confirmation": order_type.requires_confirmation,
-            "item_ids": [(0, 0, {"type_id": t.id, "name": t.name,
-                                 "sequence": t.sequence})
-                         for t in item_types],
-            "department_review_ids": [
-                (0, 0, {"department_id": d.id,
-                        "responsible_id": d._get_responsible_user().id,
-                        "reason": reasons.get(d.id)})
-                for d in departments],
-        })
-        tier_review = with_review_token(self.env["tier.review"]).create({
-            "model": "sale.order",
-            "res_id": order.id,
-            "definition_id": tier.id,
-            "sequence": round_no,
-            "requested_by": self.env.uid,
-        })
-        signers = tier_review.reviewer_ids
-        if not signers:
-            raise UserError(_(
-                "Nobody may sign %(order)s in tier %(tier)s: the tier has no "
-                "signer other than the order's salesperson.") % {
-                    "order": order.name, "tier": tier.name})
-        with_review_token(review).write({"tier_review_id": tier_review.id})
-        with_review_token(order).write({
-            "qms_review_state": "pending",
-            "qms_review_id": review.id,
-            "qms_tier_id": tier.id,
-        })
-        summary = _("Sign the contract review of %s") % order.name
-        order._qms_schedule(
-            "qms_customer.mail_activity_qms_order_review", signers, summary,
-            _("Round %(round)s, %(amount)s %(currency)s, tier %(tier)s.") % {
-                "round": round_no, "amount": amount,
-                "currency": company.currency_id.name, "tier": tier.name},
-            tier.qms_deadline_days)
-        for line in review.department_review_ids.filtered("responsible_id"):
-            order._qms_schedule(
-                "qms_customer.mail_activity_qms_department_review",
-                line.responsible_id,
-                _("%(dept)s review of %(order)s") % {
-                    "dept": line.department_id.name, "order": order.name},
-                line.reason or "", tier.qms_deadline_days)
-        order.message_post(body=_(
-            "Review round %(round)s submitted by %(user)s: %(amount)s "
-            "%(currency)s, tier %(tier)s, to be signed by %(signers)s. "
-            "Departments: %(departments)s.") % {
-                "round": round_no, "user": self.env.user.name,
-                "amount": amount, "currency": company.currency_id.name,
-                "tier": tier.name,
-                "signers": ", ".join(signers.mapped("name")),
-                "departments": ", ".join(departments.mapped("name")) or
-                _("none")})
-        return review
-
-    @api.multi
-    def _qms_check_signer(self):
-        """The current user may decide the current round (R-A4)."""
-        self.ensure_one()
-        review = self.qms_review_id
-        if self.qms_review_state != "pending" or not review:
-            raise UserError(_("Order %(order)s has no review waiting for a "
-                              "decision.") % {"order": self.name})
-        user = self.env.user
-        tier = review.tier_id
-        if tier.review_type != "salesperson" and user == self.user_id:
-            raise UserError(_(
-                "You are the salesperson of %(order)s: nobody approves his "
-                "own order. Tier %(tier)s is signed by someone else.") % {
-                    "order": self.name, "tier": tier.name})
-        if user not in review.tier_review_id.reviewer_ids:
-            raise UserError(_(
-                "You may not sign %(order)s: its amount falls in tier "
-                "%(tier)s, signed by %(signers)s.") % {
-                    "order": self.name, "tier": tier.name,
-                    "signers": ", ".join(review.signer_ids.mapped("name"))
-                    or (tier.reviewer_group_id.name or "")})
-        return True
+        if self.qms_review_state != "pending" or not self.qms_review_id:
+            raise UserError(_("Order %(order)s is not under review.")
+                            % {"order": self.name})
+        return self.qms_review_id
 
     @api.multi
     def action_qms_approve(self):
-        """The signer of the tier approves the current round."""
+        """The signer of the tier approves the current round (R-A4)."""
         for order in self:
-            order._qms_check_signer()
-            review = order.qms_review_id
-            reasons = review._get_blocking_reasons()
-            if reasons:
-                raise UserError(_(
-                    "The review of %(order)s cannot pass yet: %(reasons)s.")
-                    % {"order": order.name, "reasons": "; ".join(reasons)})
-            order._qms_record_decision(
-                "approved", {},
-                _("Approved by %(user)s (round %(round)s, tier %(tier)s).")
-                % {"user": self.env.user.name, "round": review.round_no,
-                   "tier": review.tier_id.name})
+            order._qms_pending_round()._qms_approve()
         return True
-
-    @api.multi
-    def _qms_record_decision(self, decision, review_vals, feedback):
-        """Write the signer's decision ('approved' or 'rejected') on the
-        round, its tier review and the order, and close the signer's
-        activity with the feedback. The caller has checked the signer."""
-        self.ensure_one()
-        review = self.qms_review_id
-        now = fields.Datetime.now()
-        with_review_token(review).write(dict(
-            review_vals, state=decision, decided_by=self.env.uid,
-            decision_date=now))
-        with_review_token(review.tier_review_id).write({
-            "status": decision, "done_by": self.env.uid,
-            "reviewed_date": now})
-        # sudo: a signer (e.g. the vice president) need not have write
-        # access to orders; his right to sign was checked by the caller.
-        with_review_token(self.sudo()).write({"qms_review_state": decision})
-        self._qms_close_activities(
-            "qms_customer.mail_activity_qms_order_review", feedback)
 
     @api.multi
     def action_qms_reject(self):
         self.ensure_one()
-        self._qms_check_signer()
+        self._qms_pending_round()._qms_check_signer()
         return {
             "type": "ir.actions.act_window",
             "res_model": "qms.order.review.reject",
@@ -725,65 +367,19 @@ class SaleOrder(models.Model):
 
     @api.multi
     def _qms_reject(self, reason):
-        """The signer rejects the round: back to negotiation (R-A3)."""
-        if not (reason or "").strip():
-            raise UserError(_("A rejection needs a reason."))
         for order in self:
-            order._qms_check_signer()
-            order._qms_record_decision(
-                "rejected", {"reject_reason": reason},
-                _("Rejected by %(user)s (round %(round)s): %(reason)s") % {
-                    "user": self.env.user.name,
-                    "round": order.qms_review_id.round_no, "reason": reason})
-            order._qms_close_activities(
-                "qms_customer.mail_activity_qms_department_review",
-                _("Review round rejected"), post=False)
+            order._qms_pending_round()._qms_reject(reason)
         return True
 
     @api.multi
     def action_qms_withdraw_review(self):
         """The salesperson takes the order back from review to amend it."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
         for order in self:
-            order.check_access_rights("write")
-            order.check_access_rule("write")
-            if order.qms_review_state != "pending":
-                raise UserError(_("Order %(order)s is not under review.")
-                                % {"order": order.name})
-        self._qms_withdraw(_("withdrawn by %s") % self.env.user.name)
+            order._qms_pending_round()._qms_withdraw(
+                _("withdrawn by %s") % self.env.user.name)
         return True
-
-    @api.multi
-    def _qms_withdraw(self, reason):
-        for order in self:
-            review = order.qms_review_id
-            with_review_token(review).write({
-                "state": "withdrawn", "void_reason": reason})
-            with_review_token(review.tier_review_id).write(
-                {"status": "voided"})
-            with_review_token(order).write({"qms_review_state": "none"})
-            order._qms_close_activities(
-                "qms_customer.mail_activity_qms_order_review",
-                _("Review withdrawn: %s") % reason)
-            order._qms_close_activities(
-                "qms_customer.mail_activity_qms_department_review",
-                _("Review withdrawn: %s") % reason, post=False)
-
-    @api.multi
-    def _qms_release_to_departments(self):
-        """R-A9: the departments of the order type are told to act on the
-        confirmed order (任务实施单)."""
-        for order in self:
-            departments = order.qms_order_type_id.release_department_ids
-            users = self.env["res.users"]
-            for dept in departments.filtered(
-                    lambda d: d.company_id == order.company_id):
-                users |= dept._get_responsible_user()
-            if users:
-                order._qms_schedule(
-                    "qms_customer.mail_activity_qms_order_release", users,
-                    _("Carry out order %s (任务实施单)") % order.name,
-                    order.qms_order_type_id.name,
-                    order.company_id.qms_release_deadline_days)
 
     @api.multi
     def action_qms_acknowledge_requirements(self):

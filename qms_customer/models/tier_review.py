@@ -1,13 +1,20 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
 
-from .qms_order_review import is_review_internal
+from .qms_mixins import qms_workflow
 
 
 class TierReview(models.Model):
-    _inherit = "tier.review"
+    """Tier reviews are decisions (R-A4, R-C6, R-E1): whatever the reviewed
+    model, nobody creates, writes or deletes one outside the tier workflow
+    (request, validate, reject, restart), which checks the signer against
+    the tier's configured reviewer or group."""
+
+    _name = "tier.review"
+    _inherit = ["tier.review", "qms.workflow.guard"]
+    _description = "Tier Review"
+    _qms_workflow_only = True
 
     status = fields.Selection(selection_add=[("voided", "Voided")])
 
@@ -21,26 +28,26 @@ class TierReview(models.Model):
             return order.user_id
         return super(TierReview, self)._get_reviewers() - order.user_id
 
-    @api.model
-    def create(self, vals):
-        if vals.get("model", "sale.order") == "sale.order" and \
-                not is_review_internal(self.env):
-            raise UserError(_("Sale order reviews are requested with the "
-                              "order's Submit for Review button."))
-        return super(TierReview, self).create(vals)
+
+class TierValidation(models.AbstractModel):
+    """OCA's tier workflow writes its reviews through the QMS workflow
+    token; its signer check reads reviewer_ids, which only the workflow
+    computes."""
+
+    _inherit = "tier.validation"
 
     @api.multi
-    def write(self, vals):
-        if not is_review_internal(self.env) and \
-                "sale.order" in self.mapped("model"):
-            raise UserError(_("Sale order reviews are decided with the "
-                              "order's Approve and Reject buttons only."))
-        return super(TierReview, self).write(vals)
+    def request_validation(self):
+        return super(TierValidation, qms_workflow(self)).request_validation()
 
     @api.multi
-    def unlink(self):
-        if not is_review_internal(self.env) and \
-                "sale.order" in self.mapped("model"):
-            raise UserError(_("Sale order reviews are the review history and "
-                              "cannot be deleted."))
-        return super(TierReview, self).unlink()
+    def validate_tier(self):
+        return super(TierValidation, qms_workflow(self)).validate_tier()
+
+    @api.multi
+    def reject_tier(self):
+        return super(TierValidation, qms_workflow(self)).reject_tier()
+
+    @api.multi
+    def restart_validation(self):
+        return super(TierValidation, qms_workflow(self)).restart_validation()

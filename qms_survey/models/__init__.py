@@ -4,7 +4,6 @@ from . import qms_survey_grade
 from . import survey_survey
 from . import survey_user_input
 from . import survey_user_input_line
-from . import qms_survey_score_guard
 from . import qms_survey_campaign
 from . import qms_survey_response
 from . import qms_survey_score

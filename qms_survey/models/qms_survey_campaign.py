@@ -8,6 +8,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.qms_customer.models.qms_mixins import qms_workflow
+
 _logger = logging.getLogger(__name__)
 
 PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12}
@@ -37,12 +39,18 @@ class QmsSurveyCampaign(models.Model):
     """
 
     _name = "qms.survey.campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.survey.score.guard"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.guard"]
     _description = "Customer Satisfaction Campaign"
     _order = "date_start desc, id desc"
 
     # Fields only the scoring (SQL) may set: refused in create and write.
-    _qms_score_fields = ("score_overall", "date_scored")
+    # scores are written by the grouped SQL scoring only (R-D2)
+    _qms_protected_fields = ("score_overall", "date_scored")
+    _qms_transitions = {
+        "draft": ("open",),
+        "open": ("closed",),
+        "closed": ("open",),
+    }
 
     name = fields.Char(required=True, default="/", copy=False)
     company_id = fields.Many2one(
@@ -202,18 +210,6 @@ class QmsSurveyCampaign(models.Model):
                 "year": start.year, "period": label}
         return super().create(vals)
 
-    @api.multi
-    def write(self, vals):
-        # The status follows the campaign's actions (sending, closing with
-        # the last scoring, reopening by a quality manager), also through
-        # the external API.
-        if "state" in vals and not self.env.context.get(
-                "qms_survey_campaign_state"):
-            raise UserError(_(
-                "The status of a satisfaction campaign changes through its "
-                "buttons (Send Invitations, Close Campaign, Reopen)."))
-        return super().write(vals)
-
     # ------------------------------------------------------------------
     # Target customers and invitations (R-D1)
     # ------------------------------------------------------------------
@@ -271,7 +267,7 @@ class QmsSurveyCampaign(models.Model):
             if not campaign.date_deadline:
                 vals["date_deadline"] = fields.Date.to_string(
                     today + timedelta(days=campaign.answer_days))
-            campaign.with_context(qms_survey_campaign_state=True).write(vals)
+            qms_workflow(campaign).write(vals)
             deadline_day = fields.Date.from_string(campaign.date_deadline)
             deadline = False
             if deadline_day >= today:
@@ -310,6 +306,12 @@ class QmsSurveyCampaign(models.Model):
         return reminded
 
     @api.multi
+    def _demo_open(self):
+        """Demo data: campaigns whose invitations went out before the demo
+        began (nothing is sent). Private: not callable over RPC."""
+        return self._qms_set_state("open")
+
+    @api.multi
     def action_close(self):
         """Score one last time and freeze the campaign: its scores keep the
         weights of this scoring, and the personal links of the customers
@@ -319,7 +321,7 @@ class QmsSurveyCampaign(models.Model):
             raise UserError(_("The campaign %(name)s is not collecting "
                               "answers.") % {"name": not_open[0].name})
         self._compute_scores()
-        self.with_context(qms_survey_campaign_state=True).write(
+        qms_workflow(self).write(
             {"state": "closed"})
         self._set_invitation_deadline(fields.Datetime.now())
         self._open_improvement_actions()
@@ -336,7 +338,7 @@ class QmsSurveyCampaign(models.Model):
         if not_closed:
             raise UserError(_("The campaign %(name)s is not closed.")
                             % {"name": not_closed[0].name})
-        self.with_context(qms_survey_campaign_state=True).write(
+        qms_workflow(self).write(
             {"state": "open"})
         today = fields.Date.context_today(self)
         for campaign in self:

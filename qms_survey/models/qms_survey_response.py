@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from werkzeug import urls
 
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 
@@ -12,12 +12,13 @@ class QmsSurveyResponse(models.Model):
     R-D2)."""
 
     _name = "qms.survey.response"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.survey.score.guard"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.guard"]
     _description = "Customer Satisfaction Response"
     _order = "campaign_id desc, partner_id"
     _rec_name = "partner_id"
 
-    _qms_score_fields = ("score_overall", "scored")
+    # scores are read from the answers by SQL, never written (R-D2)
+    _qms_protected_fields = ("score_overall", "scored")
 
     campaign_id = fields.Many2one(
         "qms.survey.campaign", required=True, ondelete="cascade", index=True,
@@ -270,7 +271,8 @@ class QmsSurveyResponse(models.Model):
         else:
             name = _("%(customer)s: suggestion") % {
                 "customer": self.partner_id.display_name}
-            description = "<p>%s</p>" % (self.suggestion or "")
+            # the customer's words are kept as text, never as markup
+            description = tools.plaintext2html(self.suggestion or "")
         return {
             "name": name,
             "description": description,

@@ -1,7 +1,6 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
 
 
 
@@ -11,6 +10,8 @@ class QmsSurveyScoreMixin(models.AbstractModel):
 
     _name = "qms.survey.score.mixin"
     _description = "Satisfaction Score Line (read-only)"
+    _inherit = "qms.workflow.guard"
+    _qms_workflow_only = True
 
     score = fields.Float(readonly=True, digits=(16, 1), group_operator="avg")
     grade_id = fields.Many2one(
@@ -21,23 +22,6 @@ class QmsSurveyScoreMixin(models.AbstractModel):
         grades = self.env["qms.survey.grade"].search([])
         for line in self:
             line.grade_id = grades._get_grade(line.score, grades)
-
-    def _qms_refuse(self):
-        raise UserError(_(
-            "Scores are computed from the survey answers and cannot be "
-            "written."))
-
-    @api.model
-    def create(self, vals):
-        self._qms_refuse()
-
-    @api.multi
-    def write(self, vals):
-        self._qms_refuse()
-
-    @api.multi
-    def unlink(self):
-        self._qms_refuse()
 
 
 class QmsSurveyCampaignScore(models.Model):
