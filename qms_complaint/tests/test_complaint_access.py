@@ -1,6 +1,6 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .common import ComplaintCase
 
@@ -59,8 +59,17 @@ class TestComplaintAccess(ComplaintCase):
             [("id", "=", complaint.id)]))
         with self.assertRaises(AccessError):
             complaint.sudo(self.quality_user2).read(["subject"])
+        # a customer of this company is not linked from the other one
+        with self.assertRaises(UserError):
+            with self.env.cr.savepoint():
+                self.Complaint.sudo(self.quality_user2).create({
+                    "subject": "c2", "partner_id": self.customer.id,
+                    "date_received": "2026-03-02 08:00:00"})
+        customer2 = self.env["res.partner"].create({
+            "name": "QC Customer of C2", "customer": True,
+            "company_id": self.company2.id})
         own = self.Complaint.sudo(self.quality_user2).create({
-            "subject": "c2", "partner_id": self.customer.id,
+            "subject": "c2", "partner_id": customer2.id,
             "date_received": "2026-03-02 08:00:00"})
         self.assertEqual(own.company_id, self.company2)
         self.assertFalse(self.Complaint.sudo(self.quality_user).search(

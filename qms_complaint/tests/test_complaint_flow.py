@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import psycopg2
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
 from .common import ComplaintCase, frozen_time
@@ -112,7 +112,7 @@ class TestComplaintFlow(ComplaintCase):
                 complaint.sudo(user).write({"state": "closed"})
             with self.assertRaisesRegex(UserError, "buttons"):
                 complaint.sudo(user).with_context(
-                    qms_complaint_transition=True).write({"state": "closed"})
+                    qms_workflow=True).write({"state": "closed"})
             with self.assertRaises(UserError):
                 complaint.sudo(user).write({"date_responded": False})
             with self.assertRaises(UserError):
@@ -221,7 +221,7 @@ class TestComplaintFlow(ComplaintCase):
         self._close_actions(complaint)
         with self.assertRaisesRegex(UserError, "verify"):
             complaint.action_close()
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             complaint.sudo(self.salesman).action_verify_effective()
         complaint.sudo(self.quality_user).action_verify_effective()
         self.assertEqual(complaint.verified_by_id, self.quality_user)

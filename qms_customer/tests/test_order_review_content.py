@@ -3,10 +3,10 @@
 """Review content, departments, deficiencies, order types, credit,
 special requirements, release, ledger, PDF, access and multi-company
 (R-A1 to R-A3, R-A6 to R-A9, R-B5, R-E1, R-E3)."""
-from datetime import timedelta
+from datetime import date, timedelta
 
 from odoo import fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import OrderReviewCase
 
@@ -77,8 +77,17 @@ class TestOrderReviewContent(OrderReviewCase):
         resolution (corrected / agreed), who and when are kept."""
         order = self._order(1000.0)
         self._submit(order)
-        due = fields.Date.to_string(
-            fields.Date.from_string("2026-06-30"))
+        Deficiency = self.env["qms.order.review.deficiency"].sudo(
+            self.salesman)
+        with self.assertRaises(ValidationError):
+            with self.env.cr.savepoint():
+                Deficiency.create({
+                    "order_id": order.id, "name": "Due yesterday",
+                    "owner_id": self.salesman.id,
+                    "due_date": fields.Date.to_string(
+                        date.today() - timedelta(days=1))})
+        self.assertFalse(order.qms_deficiency_ids)
+        due = fields.Date.to_string(date.today() + timedelta(days=14))
         deficiency = self.env["qms.order.review.deficiency"].sudo(
             self.salesman).create({
                 "order_id": order.id, "name": "Packaging spec unclear",

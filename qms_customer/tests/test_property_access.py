@@ -61,10 +61,13 @@ class TestPropertyAccess(PropertyCase):
             self.env["qms.customer.property"].sudo(self.employee).search([])
 
     def test_05_multi_company(self):
-        """R-B1 access: another company's manager does not see our items."""
+        """R-B1 access: another company's manager does not see our items;
+        he files items for his own company's customers."""
         self.assertFalse(self._visible(self.user_b))
+        customer_b = self.env["res.partner"].create({
+            "name": "QP B Customer", "company_id": self.company_b.id})
         item_b = self.env["qms.customer.property"].sudo(self.user_b).create({
-            "description": "B sample", "partner_id": self.customer.id,
+            "description": "B sample", "partner_id": customer_b.id,
             "quantity": 1, "kind": "sample",
             "department_id": self.env["qms.department"].sudo(
                 self.user_b).create({"name": "B prod", "code": "production",

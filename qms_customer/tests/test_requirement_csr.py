@@ -81,13 +81,15 @@ class TestRequirementCsr(PropertyCase):
                          [("partner_id", "=", self.customer.id)])
 
     def test_05_access_per_role(self):
-        """R-B5: every employee reads the requirements (the order review
-        shows them); salespeople edit their own customers'; only quality
+        """R-B5, R-E1: an employee without a QMS role does not read the
+        customers' requirements (the order review shows them to its
+        signers); salespeople edit their own customers'; only quality
         users put them in force."""
         req = self._requirement()
         self.env["qms.customer.requirement.review"].create({
             "requirement_id": req.id, "outcome": "accepted"})
-        self.assertEqual(req.sudo(self.employee).name, req.name)
+        with self.assertRaises(AccessError):
+            req.sudo(self.employee).read(["name"])
         with self.assertRaises(AccessError):
             req.sudo(self.employee).write({"clause": "9"})
         req.sudo(self.salesman).write({"clause": "7.4"})

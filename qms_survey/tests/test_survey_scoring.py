@@ -1,7 +1,7 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import SurveyCase
 
@@ -96,20 +96,31 @@ class TestSurveyScoring(SurveyCase):
 
     def test_07_answer_outside_the_scale_ignored(self):
         """R-D2: an answer line whose value is not a level of the
-        questionnaire's matrix (here a level of the other questionnaire,
-        written straight into the answers) does not count."""
+        questionnaire's matrix (here a level of the other questionnaire)
+        is refused; one already in the database (written straight into the
+        table) does not count."""
         campaign = self._campaign(partners=self.customer_d)
         campaign.action_send_invitations()
         response = campaign.response_ids
         self._answer(response, {"quality": "A"})
-        self.env["survey.user_input_line"].sudo().create({
+        Line = self.env["survey.user_input_line"].sudo()
+        values = {
             "user_input_id": response.sudo().user_input_id.id,
             "question_id": self.survey5._qms_get_matrix().id,
             "survey_id": self.survey5.id,
             "answer_type": "suggestion",
             "value_suggested": self._level("VS", self.survey4).id,
             "value_suggested_row": self._row("delivery").id,
-        })
+        }
+        with self.assertRaises(ValidationError):
+            with self.env.cr.savepoint():
+                Line.create(values)
+        line = Line.create(dict(
+            values, value_suggested=self._level("VS").id))
+        self.env.cr.execute(
+            "UPDATE survey_user_input_line SET value_suggested = %s "
+            "WHERE id = %s", (self._level("VS", self.survey4).id, line.id))
+        Line.invalidate_cache()
         campaign.action_compute_scores()
         self.assertEqual(response.score_ids.mapped("dimension_id.code"), ["quality"])
         self.assertAlmostEqual(response.score_overall, 70.0)

@@ -1,6 +1,6 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import SurveyCase
 
@@ -100,3 +100,68 @@ class TestSurveySecurity(SurveyCase):
             self.dimensions["price"].sudo(self.quality_user).write({"weight": 50.0})
         self.dimensions["price"].sudo(self.quality_manager).write({"weight": 50.0})
         self.assertEqual(self.dimensions["price"].weight, 50.0)
+
+    def test_07_answers_not_read_or_forged_by_other_users(self):
+        """R-D1, R-E1 API attack: a new employee made from Odoo's default
+        user template is no Survey Manager; even a Survey Manager who is
+        not the customer's salesperson or in quality neither reads a
+        customer's satisfaction answer and its token nor writes an answer
+        line into it; nothing changes."""
+        template = self.env.ref("base.default_user")
+        self.assertNotIn(self.env.ref("survey.group_survey_manager"),
+                         template.groups_id)
+        outsider = self.env["res.users"].with_context(
+            no_reset_password=True).create({
+                "name": "QS Survey Manager", "login": "qs_survey_manager",
+                "groups_id": [(6, 0, [
+                    self.env.ref("survey.group_survey_manager").id])]})
+        response = self._response(self.campaign, self.customer_a)
+        user_input = response.sudo().user_input_id
+        lines_before = user_input.user_input_line_ids.ids
+        UserInput = self.env["survey.user_input"].sudo(outsider)
+        self.assertFalse(UserInput.search([("id", "=", user_input.id)]))
+        with self.assertRaises(AccessError):
+            UserInput.browse(user_input.id).read(["token"])
+        matrix = self.campaign.survey_id._qms_get_matrix()
+        for user in (outsider, self.salesman2):
+            with self.assertRaises(AccessError, msg=user.login):
+                with self.env.cr.savepoint():
+                    self.env["survey.user_input_line"].sudo(user).create({
+                        "user_input_id": user_input.id,
+                        "question_id": matrix.id,
+                        "survey_id": self.campaign.survey_id.id,
+                        "answer_type": "suggestion",
+                        "value_suggested": self._level("VS").id,
+                        "value_suggested_row": self._row("price").id,
+                    })
+        user_input.invalidate_cache()
+        self.assertEqual(user_input.user_input_line_ids.ids, lines_before)
+        # a Survey Manager in quality reads it
+        reader = self.env["res.users"].with_context(
+            no_reset_password=True).create({
+                "name": "QS Survey Quality", "login": "qs_survey_quality",
+                "groups_id": [(6, 0, [
+                    self.env.ref("survey.group_survey_manager").id,
+                    self.env.ref("qms_customer.group_qms_user").id])]})
+        self.assertTrue(self.env["survey.user_input"].sudo(reader).search(
+            [("id", "=", user_input.id)]))
+
+    def test_08_rating_outside_the_scale_refused(self):
+        """R-D2: an answer line rating a dimension with a level that is not
+        a column of its own matrix (e.g. of another questionnaire, with
+        another score) is refused, on the web page as by RPC."""
+        response = self._response(self.campaign, self.customer_b)
+        user_input = response.sudo().user_input_id
+        matrix = self.campaign.survey_id._qms_get_matrix()
+        foreign_level = self._level("VS", self.survey4)
+        public = self.env.ref("base.public_user")
+        with self.assertRaises(ValidationError):
+            self.env["survey.user_input_line"].sudo(public).create({
+                "user_input_id": user_input.id,
+                "question_id": matrix.id,
+                "survey_id": self.campaign.survey_id.id,
+                "answer_type": "suggestion",
+                "value_suggested": foreign_level.id,
+                "value_suggested_row": self._row("quality").id,
+            })
+        self.assertFalse(user_input.user_input_line_ids)
