@@ -7,7 +7,8 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
-from odoo.addons.qms_customer.models.qms_mixins import in_workflow, qms_workflow
+from odoo.addons.qms_customer.models.qms_mixins import (
+    commit_batch, in_workflow, qms_workflow)
 
 _logger = logging.getLogger(__name__)
 
@@ -448,6 +449,12 @@ class QmsComplaint(models.Model):
                 "customer": True,
             })
         values.setdefault("partner_id", author.commercial_partner_id.id)
+        # the complaint belongs to the customer's company (the alias runs
+        # in one company for all), where his salesperson reads it
+        company = author.commercial_partner_id.company_id or \
+            author.commercial_partner_id.user_id.company_id
+        if company:
+            values.setdefault("company_id", company.id)
         if author.parent_id:
             values.setdefault("contact_id", author.id)
         values.setdefault(
@@ -509,59 +516,55 @@ class QmsComplaint(models.Model):
 
     @api.multi
     def _schedule_deadline_activity(self):
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        model = self.env["ir.model"]._get(self._name)
         for rec in self.filtered(lambda c: c.user_id and c.date_deadline):
             # sudo: the owner may be another user than the classifier, whom
             # the activity is for; the record is the one being classified.
-            self.env["mail.activity"].sudo().create({
-                "res_model_id": model.id,
-                "res_id": rec.id,
-                "activity_type_id": activity_type.id,
-                "user_id": rec.user_id.id,
-                "date_deadline": rec.date_deadline[:10],
-                "summary": _("Answer complaint %(name)s by %(deadline)s") % {
+            # _() reads the owner's language from ``context``.
+            context = {"lang": rec.user_id.lang}  # noqa: F841
+            rec = rec.sudo()
+            rec.activity_schedule(
+                "mail.mail_activity_data_todo", rec.date_deadline[:10],
+                _("Answer complaint %(name)s by %(deadline)s") % {
                     "name": rec.name, "deadline": rec.date_deadline},
-            })
+                user_id=rec.user_id.id)
 
     @api.model
-    def _cron_escalate_overdue(self):
+    def _cron_escalate_overdue(self, batch_size=500):
         """Escalate every overdue complaint once to the quality manager of
-        its company: one search, one write, then one activity each."""
-        overdue = self.search(
-            self._get_overdue_domain() + [("escalated", "=", False)])
-        if not overdue:
-            return True
-        qms_workflow(overdue).write({
-            "escalated": True, "date_escalated": fields.Datetime.now()})
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        model = self.env["ir.model"]._get(self._name)
-        managers = {}
+        its company, batch by batch: each batch is marked escalated and
+        committed, so a job stopped by the time limit resumes where it
+        stopped; the work per complaint stays constant."""
         fallback = self.env.ref("qms_customer.group_qms_manager").users
-        Activity = self.env["mail.activity"]
+        managers = {}
         today = fields.Date.context_today(self)
-        for rec in overdue:
-            company = rec.company_id
-            if company.id not in managers:
-                department = self.env["qms.department"]._get_by_code(
-                    "quality", company)
-                managers[company.id] = (
-                    department.manager_id or fallback.filtered(
-                        lambda u: u.company_id == company)[:1] or
-                    fallback[:1])
-            manager = managers[company.id]
-            if not manager:
-                continue
-            Activity.create({
-                "res_model_id": model.id,
-                "res_id": rec.id,
-                "activity_type_id": activity_type.id,
-                "user_id": manager.id,
-                "date_deadline": today,
-                "summary": _("Overdue complaint %(name)s escalated") % {
-                    "name": rec.name},
-            })
-        _logger.info("Escalated %d overdue complaints", len(overdue))
+        domain = self._get_overdue_domain() + [("escalated", "=", False)]
+        total = 0
+        while True:
+            overdue = self.search(domain, limit=batch_size)
+            if not overdue:
+                break
+            rows = [(rec.id, rec.name, rec.company_id) for rec in overdue]
+            qms_workflow(overdue).write({
+                "escalated": True, "date_escalated": fields.Datetime.now()})
+            for rec_id, name, company in rows:
+                if company.id not in managers:
+                    department = self.env["qms.department"]._get_by_code(
+                        "quality", company)
+                    managers[company.id] = (
+                        department.manager_id or fallback.filtered(
+                            lambda u: u.company_id == company)[:1] or
+                        fallback[:1])
+                manager = managers[company.id]
+                if manager:
+                    # _() reads the manager's language from ``context``
+                    context = {"lang": manager.lang}  # noqa: F841
+                    self.browse(rec_id).activity_schedule(
+                        "mail.mail_activity_data_todo", today,
+                        _("Overdue complaint %(name)s escalated") % {
+                            "name": name}, user_id=manager.id)
+            total += len(rows)
+            commit_batch(self.env)
+        _logger.info("Escalated %d overdue complaints", total)
         return True
 
     @api.multi

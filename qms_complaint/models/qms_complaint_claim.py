@@ -180,22 +180,18 @@ class QmsComplaintClaim(models.Model):
             raise UserError(_(
                 "No approval tier applies to this claim; ask a manager to "
                 "configure the claim approval tier."))
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        model = self.env["ir.model"]._get(self._name)
         for review in reviews:
-            claim = self.browse(review.res_id)
             for user in review.reviewer_ids:
                 # sudo: the activity is for the reviewer, not the requester,
-                # on the claim the requester just submitted.
-                self.env["mail.activity"].sudo().create({
-                    "res_model_id": model.id,
-                    "res_id": claim.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "date_deadline": fields.Date.context_today(self),
-                    "summary": _("Approve claim %(name)s") % {
-                        "name": claim.name},
-                })
+                # on the claim the requester just submitted. _() reads the
+                # reviewer's language from ``context``.
+                context = {"lang": user.lang}  # noqa: F841
+                claim = self.browse(review.res_id).sudo()
+                claim.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    fields.Date.context_today(self),
+                    _("Approve claim %(name)s") % {"name": claim.name},
+                    user_id=user.id)
         return reviews
 
     @api.multi

@@ -1,6 +1,8 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.modules.module import get_module_resource
+from odoo.tools.translate import trans_load
 
 from .common import ComplaintCase, frozen_time
 
@@ -153,6 +155,30 @@ class TestComplaintDeadline(ComplaintCase):
                 self._classified(route="quality")
             second = run()
         self.assertEqual(first, second)
+
+    def test_11b_escalation_in_batches_and_managers_language(self):
+        """R-C2, R-E4: the job escalates batch by batch (a stopped job
+        resumes with what is left) and writes each escalation in the
+        quality manager's language."""
+        self.env["res.lang"].load_lang("zh_CN")
+        trans_load(self.cr, get_module_resource(
+            "qms_complaint", "i18n", "zh_CN.po"), "zh_CN", verbose=False,
+            module_name="qms_complaint")
+        self.quality_manager.lang = "zh_CN"
+        complaints = self.Complaint.browse()
+        for _i in range(3):
+            complaints |= self._classified(route="sales")
+        with frozen_time("2026-03-05 09:00:00"):
+            self.Complaint._cron_escalate_overdue(batch_size=2)
+        self.assertEqual(set(complaints.mapped("escalated")), {True})
+        summaries = self.env["mail.activity"].search([
+            ("res_model", "=", "qms.complaint"),
+            ("res_id", "in", complaints.ids),
+            ("user_id", "=", self.quality_manager.id),
+            ("activity_type_id", "=",
+             self.env.ref("mail.mail_activity_data_todo").id),
+            ("summary", "like", "已升级")]).mapped("summary")
+        self.assertEqual(len(summaries), 3, summaries)
 
     def test_12_major_needs_meeting(self):
         """R-C2: a major problem records a cross-department meeting before

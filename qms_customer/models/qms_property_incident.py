@@ -161,17 +161,16 @@ class QmsPropertyIncident(models.Model):
         # sudo: the salesperson is asked even when the quality user who
         # records the incident may not write the salesperson's records; the
         # activity is on this incident, which the caller may write.
-        self.env["mail.activity"].sudo().create({
-            "res_model_id": self.env["ir.model"]._get(self._name).id,
-            "res_id": self.id,
-            "activity_type_id": activity_type.id,
-            "summary": _("Inform %(customer)s and request a replacement") % {
-                "customer": self.partner_id.display_name},
-            "note": _("%(item)s: %(what)s") % {
-                "item": self.property_id.display_name,
-                "what": self.description},
-            "user_id": user.id,
-        })
+        # _() reads the salesperson's language from ``context``.
+        context = {"lang": user.lang}  # noqa: F841
+        incident = self.sudo()
+        incident.activity_schedule(
+            summary=_("Inform %(customer)s and request a replacement") % {
+                "customer": incident.partner_id.display_name},
+            note=_("%(item)s: %(what)s") % {
+                "item": incident.property_id.display_name,
+                "what": incident.description},
+            user_id=user.id, activity_type_id=activity_type.id)
 
     @api.multi
     def action_send_notice(self):

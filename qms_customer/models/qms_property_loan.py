@@ -280,8 +280,9 @@ class QmsPropertyLoan(models.Model):
         activity_type = self.env.ref(
             "qms_customer.mail_activity_type_property_loan_overdue",
             raise_if_not_found=False)
-        model_id = self.env["ir.model"]._get(self._name).id
-        Activity = self.env["mail.activity"]
+        langs = {user.id: user.lang for user in self.env["res.users"].browse(
+            {row[2] for row in rows} | set(custodian_by_department.values())
+            | {row[6] for row in rows if row[6]})}
         created = 0
         for (loan_id, loan_name, borrower_id, date_due, item_name,
              item_description, responsible_id, department_id) in rows:
@@ -292,19 +293,18 @@ class QmsPropertyLoan(models.Model):
             if custodian_id and custodian_id != borrower_id:
                 user_ids.append(custodian_id)
             for user_id in user_ids:
-                Activity.create({
-                    "res_model_id": model_id,
-                    "res_id": loan_id,
-                    "activity_type_id": activity_type.id,
-                    "summary": _("Overdue loan: bring %(item)s back") % {
+                # each reads the reminder in his own language: _() reads
+                # it from ``context``
+                context = {"lang": langs.get(user_id)}  # noqa: F841
+                self.browse(loan_id).activity_schedule(
+                    date_deadline=today,
+                    summary=_("Overdue loan: bring %(item)s back") % {
                         "item": item},
-                    "note": _("Loan %(loan)s of %(item)s was due back on "
-                              "%(date)s.") % {
-                                  "loan": loan_name, "item": item,
-                                  "date": date_due},
-                    "user_id": user_id,
-                    "date_deadline": today,
-                })
+                    note=_("Loan %(loan)s of %(item)s was due back on "
+                           "%(date)s.") % {
+                               "loan": loan_name, "item": item,
+                               "date": date_due},
+                    user_id=user_id, activity_type_id=activity_type.id)
                 created += 1
         self.env.cr.execute("""
             UPDATE qms_property_loan

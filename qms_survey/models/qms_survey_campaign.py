@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.qms_customer.models.qms_mixins import qms_workflow
+from odoo.addons.qms_customer.models.qms_mixins import commit_batch, qms_workflow
 
 _logger = logging.getLogger(__name__)
 
@@ -368,8 +368,13 @@ class QmsSurveyCampaign(models.Model):
 
     @api.model
     def _cron_score_open_campaigns(self):
-        campaigns = self.search([("state", "=", "open")])
-        campaigns.action_compute_scores()
+        """Score each open campaign and open its improvement actions,
+        committing as it goes: a job stopped by its time limit resumes
+        where it stopped (actions are never opened twice)."""
+        for campaign in self.search([("state", "=", "open")]):
+            campaign._compute_scores()
+            commit_batch(self.env)
+            campaign._open_improvement_actions(batch=200)
         return True
 
     # ------------------------------------------------------------------
@@ -459,9 +464,10 @@ class QmsSurveyCampaign(models.Model):
             else self.threshold
 
     @api.multi
-    def _open_improvement_actions(self):
+    def _open_improvement_actions(self, batch=0):
         """Open one improvement action per customer and dimension scored
-        below the limit, and one per suggestion; never twice."""
+        below the limit, and one per suggestion; never twice. With batch,
+        commit every batch actions (scheduled job)."""
         Action = self.env["mgmtsystem.action"]
         ScoreLine = self.env["qms.survey.response.score"]
         created = Action.browse()
@@ -488,9 +494,13 @@ class QmsSurveyCampaign(models.Model):
                 if key not in done_keys:
                     done_keys.add(key)
                     vals_list.append(response._prepare_action_vals(False))
-            for vals in vals_list:
+            for count, vals in enumerate(vals_list, 1):
                 # sudo: as for the search above, no CAPA rights needed.
                 created |= Action.sudo().create(vals)
+                if batch and not count % batch:
+                    commit_batch(self.env)
+            if batch:
+                commit_batch(self.env)
         return created
 
     @api.multi
