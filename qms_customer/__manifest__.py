@@ -43,6 +43,7 @@
         "views/qms_order_type_views.xml",
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
+        "views/qms_setup_check_views.xml",
         "wizard/qms_order_review_reject_views.xml",
         "report/sale_order_review_reports.xml",
         "report/sale_order_review_templates.xml",
@@ -52,6 +53,7 @@
         "demo/qms_customer_property_demo.xml",
         "demo/qms_order_review_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "installable": True,
     "application": True,
 }

@@ -6,3 +6,4 @@ from . import qms_complaint_lines
 from . import qms_complaint_claim
 from . import mgmtsystem
 from . import qms_complaint_summary
+from . import qms_setup_check

@@ -30,6 +30,8 @@ class TestComplaintAnalysis(ComplaintCase):
             "qms_complaint_trend_months": 3,
         })
         cls._setup_accounting(cls.company3)
+        # claims are signed by a general manager of the claim's company
+        cls.gm.write({"company_ids": [(4, cls.company3.id)]})
         A, B = cls.customer, cls.customer2
         P1, P2 = cls.product, cls.product2
         C1, C2 = cls.category, cls.category2

@@ -20,3 +20,4 @@ from . import res_config_settings
 from . import sale_order
 from . import sale_order_line
 from . import report_contract_ledger_xlsx
+from . import qms_setup_check

@@ -62,7 +62,10 @@ class QmsDepartment(models.Model):
     @api.multi
     def _get_responsible_user(self):
         """The user asked to act for the department: its manager, else its
-        first member, else nobody (the caller decides the fallback)."""
+        first member, else nobody (the caller decides the fallback); nobody
+        too for no department (a company without this department)."""
+        if not self:
+            return self.env["res.users"]
         self.ensure_one()
         return self.manager_id or self.user_ids[:1]
 

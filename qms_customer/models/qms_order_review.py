@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.http import request
 from odoo.tools import float_compare
 
 from .qms_mixins import in_workflow, qms_workflow
@@ -11,6 +12,15 @@ ROUND_ORDER_STATE = {"approved": "approved", "rejected": "rejected",
                      "voided": "none", "withdrawn": "none"}
 ROUND_TIER_STATUS = {"approved": "approved", "rejected": "rejected",
                      "voided": "voided", "withdrawn": "voided"}
+
+
+def _customer_request():
+    """True in an HTTP request of a portal or public user (the customer
+    signing or paying a quotation), whatever sudo the code runs in."""
+    try:
+        return bool(request) and bool(request.env.user.share)
+    except RuntimeError:  # no request bound
+        return False
 
 
 def changed_fields(record, vals, fnames):
@@ -243,39 +253,10 @@ class QmsOrderReview(models.Model):
                         "company": company.name})
             departments |= finance
             reasons[finance.id] = _("credit: %s") % credit["credit_reason"]
-        requirements = order._qms_active_requirements()
-        item_types = self.env["qms.order.review.item.type"].search([])
         round_no = len(order.qms_review_ids) + 1
-        review = qms_workflow(self).create({
-            "order_id": order.id,
-            "round_no": round_no,
-            "order_type_id": order_type.id,
-            "submitted_by": self.env.uid,
-            "submit_date": fields.Datetime.now(),
-            "currency_id": order.currency_id.id,
-            "amount_total": order.amount_total,
-            "amount_company": amount,
-            "tier_id": tier.id,
-            "skip_department_review": skip,
-            "credit_limit": credit["credit_limit"],
-            "receivable_open": credit["receivable_open"],
-            "receivable_overdue": credit["receivable_overdue"],
-            "days_overdue": credit["days_overdue"],
-            "credit_flag": credit["credit_flag"],
-            "credit_reason": credit["credit_reason"],
-            "requirement_summary": requirements._qms_html(),
-            "requirement_count": len(requirements),
-            "requires_meeting": order_type.requires_meeting,
-            "requires_confirmation": order_type.requires_confirmation,
-            "item_ids": [(0, 0, {"type_id": t.id, "name": t.name,
-                                 "sequence": t.sequence})
-                         for t in item_types],
-            "department_review_ids": [
-                (0, 0, {"department_id": d.id,
-                        "responsible_id": d._get_responsible_user().id,
-                        "reason": reasons.get(d.id)})
-                for d in departments],
-        })
+        review = qms_workflow(self).create(self._qms_prepare_round_vals(
+            order, round_no, order_type, tier, credit, departments, reasons,
+            skip))
         tier_review = qms_workflow(self.env["tier.review"]).create({
             "model": "sale.order",
             "res_id": order.id,
@@ -324,6 +305,44 @@ class QmsOrderReview(models.Model):
                 _("none")})
         return review
 
+    @api.model
+    def _qms_prepare_round_vals(self, order, round_no, order_type, tier,
+                                credit, departments, reasons, skip):
+        """Values of a new round of order: what was submitted, to whom,
+        and the figures it was judged on. Extend to record more."""
+        requirements = order._qms_active_requirements()
+        item_types = self.env["qms.order.review.item.type"].search([])
+        return {
+            "order_id": order.id,
+            "round_no": round_no,
+            "order_type_id": order_type.id,
+            "submitted_by": self.env.uid,
+            "submit_date": fields.Datetime.now(),
+            "currency_id": order.currency_id.id,
+            "amount_total": order.amount_total,
+            "amount_company": order.qms_amount_company,
+            "tier_id": tier.id,
+            "skip_department_review": skip,
+            "credit_limit": credit["credit_limit"],
+            "receivable_open": credit["receivable_open"],
+            "receivable_overdue": credit["receivable_overdue"],
+            "days_overdue": credit["days_overdue"],
+            "credit_flag": credit["credit_flag"],
+            "credit_reason": credit["credit_reason"],
+            "requirement_summary": requirements._qms_html(),
+            "requirement_count": len(requirements),
+            "requires_meeting": order_type.requires_meeting,
+            "requires_confirmation": order_type.requires_confirmation,
+            "item_ids": [(0, 0, {"type_id": t.id, "name": t.name,
+                                 "sequence": t.sequence})
+                         for t in item_types],
+            "department_review_ids": [
+                (0, 0, {"department_id": d.id,
+                        "responsible_id": d._get_responsible_user().id,
+                        "reason": reasons.get(d.id)})
+                for d in departments],
+        }
+
     @api.multi
     def _qms_set_round_state(self, state, vals=None):
         """Close the round as state ('approved', 'rejected', 'voided',
@@ -340,6 +359,75 @@ class QmsOrderReview(models.Model):
             # access to orders; his right was checked by the caller.
             qms_workflow(review.order_id.sudo()).write(
                 {"qms_review_state": ROUND_ORDER_STATE[state]})
+
+    # ------------------------------------------------------------ gates
+    @api.model
+    def _qms_blocked(self, orders):
+        """Orders that may not be confirmed yet: their company requires the
+        review and the review of their current amount is not approved."""
+        return orders.filtered(
+            lambda o: o.state not in ("sale", "done") and
+            o.company_id.qms_order_review_required and (
+                o.qms_review_state != "approved" or not o.qms_review_id or
+                o.qms_review_id.currency_id != o.currency_id or
+                float_compare(o.qms_review_id.amount_total, o.amount_total,
+                              precision_rounding=o.currency_id.rounding)))
+
+    @api.model
+    def _qms_check_confirmable(self, orders):
+        blocked = self._qms_blocked(orders)
+        if blocked:
+            raise UserError(_(
+                "Order(s) %(orders)s cannot be confirmed: the contract review "
+                "of the current amount is not approved by the signer of its "
+                "tier.") % {"orders": ", ".join(blocked.mapped("name"))})
+
+    @api.model
+    def _qms_gate_confirm(self, orders):
+        """The orders to confirm now. Orders the customer confirms himself
+        (portal signature or online payment, in a request of a portal or
+        public user) while their review is due are not refused at the
+        customer: they go into review and the salesperson is told."""
+        blocked = self._qms_blocked(orders)
+        if blocked and _customer_request():
+            for order in blocked:
+                self._qms_route_from_customer(order)
+            return orders - blocked
+        self._qms_check_confirmable(orders)
+        return orders
+
+    @api.model
+    def _qms_route_from_customer(self, order):
+        # sudo: the customer's request reaches here without rights on the
+        # review; the round is opened for the order's salesperson.
+        order = order.sudo()
+        note = _("The customer confirmed quotation %(order)s on the portal; "
+                 "it is confirmed once its contract review is approved.") % {
+                     "order": order.name}
+        if order.qms_review_state != "pending":
+            try:
+                with self.env.cr.savepoint():
+                    self.sudo()._qms_open(order)
+            except UserError as error:
+                note = "%s %s" % (note, _(
+                    "It could not be submitted for review: %(error)s") % {
+                        "error": error.name})
+        order.message_post(body=note, subtype="mail.mt_note")
+        order.activity_schedule(
+            "mail.mail_activity_data_todo", summary=_(
+                "Confirm %(order)s after its review") % {"order": order.name},
+            note=note, user_id=(order.user_id or self.env.user).id)
+
+    @api.model
+    def _qms_check_invoiceable(self, orders):
+        unconfirmed = orders.filtered(
+            lambda o: o.state not in ("sale", "done") and
+            o.company_id.qms_order_review_required)
+        if unconfirmed:
+            raise UserError(_(
+                "Order(s) %(orders)s are not confirmed after their contract "
+                "review and cannot be invoiced.") % {
+                    "orders": ", ".join(unconfirmed.mapped("name"))})
 
     # ------------------------------------------------------------ decisions
     @api.multi
@@ -411,6 +499,17 @@ class QmsOrderReview(models.Model):
                     "reason": reason})
             review.order_id.activity_unlink(
                 ["qms_customer.mail_activity_qms_department_review"])
+            salesperson = review.order_id.user_id
+            if salesperson:
+                # _() reads the salesperson's language from ``context``
+                context = {"lang": salesperson.lang}  # noqa: F841
+                # sudo: the signer asks the salesperson to rework his order
+                review.order_id.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo", summary=_(
+                        "Rework %(order)s: rejected by %(user)s") % {
+                            "order": review.order_id.name,
+                            "user": self.env.user.name},
+                    note=reason, user_id=salesperson.id)
         return True
 
     @api.multi

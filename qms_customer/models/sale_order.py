@@ -3,7 +3,6 @@
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare
 
 from .qms_mixins import in_workflow
 from .qms_order_review import changed_fields
@@ -73,6 +72,15 @@ class SaleOrder(models.Model):
         "tier.definition", string="Signing Tier", readonly=True, copy=False)
     qms_signed_by = fields.Many2one(
         related="qms_review_id.decided_by", readonly=True)
+    qms_signer_ids = fields.Many2many(
+        related="qms_review_id.signer_ids", readonly=True, string="Signers")
+    qms_reject_reason = fields.Text(
+        related="qms_review_id.reject_reason", readonly=True)
+    qms_submitted_by = fields.Many2one(
+        related="qms_review_id.submitted_by", readonly=True)
+    qms_submit_date = fields.Datetime(
+        related="qms_review_id.submit_date", readonly=True,
+        string="Waiting Since")
     qms_deficiency_ids = fields.One2many(
         "qms.order.review.deficiency", "order_id", string="Deficiencies",
         copy=False)
@@ -217,22 +225,6 @@ class SaleOrder(models.Model):
         self.filtered(lambda o: o.qms_review_state == "approved").mapped(
             "qms_review_id")._qms_void(reason)
 
-    @api.multi
-    def _qms_check_confirmable(self):
-        blocked = self.filtered(
-            lambda o: o.state not in ("sale", "done") and
-            o.company_id.qms_order_review_required and (
-                o.qms_review_state != "approved" or
-                not o.qms_review_id or
-                o.qms_review_id.currency_id != o.currency_id or
-                float_compare(o.qms_review_id.amount_total, o.amount_total,
-                              precision_rounding=o.currency_id.rounding)))
-        if blocked:
-            raise UserError(_(
-                "Order(s) %(orders)s cannot be confirmed: the contract review "
-                "of the current amount is not approved by the signer of its "
-                "tier.") % {"orders": ", ".join(blocked.mapped("name"))})
-
     # ------------------------------------------------------------ CRUD
     @api.model
     def _qms_get_company_link_fields(self):
@@ -254,7 +246,7 @@ class SaleOrder(models.Model):
     def write(self, vals):
         internal = in_workflow(self.env)
         if vals.get("state") in ("sale", "done"):
-            self._qms_check_confirmable()
+            self.env["qms.order.review"]._qms_check_confirmable(self)
         to_void = self.browse()
         reasons = {}
         if not internal and QMS_REVIEW_ORDER_FIELDS & set(vals):
@@ -278,35 +270,23 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------ actions
     @api.multi
     def action_confirm(self):
-        self._qms_check_confirmable()
-        if len(self) > 1:
-            # Odoo 11's _action_confirm reads self.order_line (singleton
-            # only): confirm order by order, after checking them all.
-            for order in self:
-                order.action_confirm()
-            return True
-        res = super(SaleOrder, self).action_confirm()
-        for order in self.filtered("qms_order_type_id"):
-            order.qms_order_type_id._qms_release(order)
-        return res
+        """R-A4: only orders whose review of the current amount is approved
+        are confirmed; the customer's own confirmation (portal signature,
+        online payment) sends the quotation into review instead."""
+        for order in self.env["qms.order.review"]._qms_gate_confirm(self):
+            # one by one: Odoo 11's _action_confirm reads order_line as a
+            # singleton
+            super(SaleOrder, order).action_confirm()
+            if order.qms_order_type_id:
+                order.qms_order_type_id._qms_release(order)
+        return True
 
     @api.multi
     def action_invoice_create(self, grouped=False, final=False):
         """R-A4: only a confirmed order is invoiced when review is due."""
-        self._qms_check_invoiceable()
+        self.env["qms.order.review"]._qms_check_invoiceable(self)
         return super(SaleOrder, self).action_invoice_create(
             grouped=grouped, final=final)
-
-    @api.multi
-    def _qms_check_invoiceable(self):
-        unconfirmed = self.filtered(
-            lambda o: o.state not in ("sale", "done") and
-            o.company_id.qms_order_review_required)
-        if unconfirmed:
-            raise UserError(_(
-                "Order(s) %(orders)s are not confirmed after their contract "
-                "review and cannot be invoiced.") % {
-                    "orders": ", ".join(unconfirmed.mapped("name"))})
 
     @api.multi
     def action_cancel(self):

@@ -20,13 +20,20 @@ class TierReview(models.Model):
 
     def _get_reviewers(self):
         """Sale orders: the salesperson tier names the order's salesperson;
-        any other tier excludes him (nobody approves his own order)."""
-        if self.model != "sale.order":
-            return super(TierReview, self)._get_reviewers()
-        order = self.env["sale.order"].browse(self.res_id)
-        if self.definition_id.review_type == "salesperson":
-            return order.user_id
-        return super(TierReview, self)._get_reviewers() - order.user_id
+        any other tier excludes him (nobody approves his own order). Every
+        model: only users of the document's company sign it."""
+        # sudo: the reviewers follow from the document, whoever requests.
+        record = self.env[self.model].sudo().browse(self.res_id)
+        reviewers = super(TierReview, self)._get_reviewers()
+        if self.model == "sale.order":
+            if self.definition_id.review_type == "salesperson":
+                return record.user_id
+            reviewers -= record.user_id
+        company = record.company_id if "company_id" in record._fields \
+            else False
+        if company:
+            reviewers = reviewers.filtered(lambda u: company in u.company_ids)
+        return reviewers
 
 
 class TierValidation(models.AbstractModel):
@@ -35,6 +42,16 @@ class TierValidation(models.AbstractModel):
     computes."""
 
     _inherit = "tier.validation"
+
+    @api.multi
+    def evaluate_tier(self, tier):
+        """A tier of a company applies to that company's documents only;
+        a tier without company to every company's."""
+        self.ensure_one()
+        company = self.company_id if "company_id" in self._fields else False
+        if tier.company_id and company and tier.company_id != company:
+            return False
+        return super(TierValidation, self).evaluate_tier(tier)
 
     @api.multi
     def request_validation(self):

@@ -339,19 +339,18 @@ class TestOrderReviewContent(OrderReviewCase):
 
     def test_14_multi_company(self):
         """R-A4/R-E1: tiers are per company: an order of a second company
-        uses that company's tiers and is invisible to the first company's
-        users."""
+        uses that company's tiers, is signed by a signer of that company
+        only and is invisible to the first company's users."""
         company2 = self.env["res.company"].create({
             "name": "QR Second Co", "currency_id": self.currency.id})
-        tier2 = self.tier_manager.copy({
-            "company_id": company2.id, "name": "Company 2: all orders",
-            "qms_amount_above": 0.0, "qms_amount_upto": 0.0,
-            "review_type": "salesperson", "reviewer_group_id": False})
+        tier2 = self.env["tier.definition"].search([
+            ("model", "=", "sale.order"), ("company_id", "=", company2.id),
+            ("qms_amount_above", "=", 500000.0)])
+        self.assertEqual(len(tier2), 1)
         salesman_b = self._user("qr_salesman_b", [
             "sales_team.group_sale_salesman"], company=company2)
-        self.env["qms.order.type"].create({
-            "name": "Regular B", "code": "regular",
-            "company_id": company2.id})
+        vp_b = self._user("qr_vp_b", [
+            "qms_customer.group_qms_approver_vp"], company=company2)
         pricelist = self.env["product.pricelist"].create({
             "name": "QR B", "currency_id": self.currency.id,
             "company_id": company2.id})
@@ -364,6 +363,7 @@ class TestOrderReviewContent(OrderReviewCase):
                 "tax_id": [(6, 0, [])]})]})
         order.action_qms_submit_review()
         self.assertEqual(order.qms_review_id.tier_id, tier2)
-        self.assertEqual(order.qms_review_id.signer_ids, salesman_b)
+        # the main company's vice president does not sign company 2's order
+        self.assertEqual(order.qms_review_id.signer_ids, vp_b)
         self.assertFalse(self.env["qms.order.review"].sudo(
             self.salesman).search([("order_id", "=", order.id)]))

@@ -3,6 +3,7 @@
 """Signing authority, activities, confirmation gate, line guard, re-review
 and API attacks (R-A4, R-A5, R-E1)."""
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.safe_eval import safe_eval
 
 from .common import OrderReviewCase
 
@@ -404,3 +405,27 @@ class TestOrderReviewGate(OrderReviewCase):
         self.assertEqual(order.qms_review_id.state, "voided")
         with self.assertRaises(UserError):
             order.action_confirm()
+
+    def _to_sign(self, user):
+        action = self.env.ref("qms_customer.sale_order_action_qms_to_sign")
+        domain = safe_eval(action.domain, {"uid": user.id})
+        return self.env["sale.order"].sudo(user).search(domain)
+
+    def test_26_signing_inbox_and_rejection(self):
+        """R-A4, R-A3: "Orders to Sign" lists exactly what the user may
+        sign; a rejection gives the salesperson an activity with the
+        reason, shown in the order's banner."""
+        small = self._order(200000.0)
+        large = self._order(700000.0)
+        self._submit(small)
+        self._submit(large)
+        self.assertEqual(self._to_sign(self.sales_manager) & (small | large),
+                         small)
+        self.assertEqual(self._to_sign(self.vp) & (small | large), large)
+        self.assertFalse(self._to_sign(self.salesman) & (small | large))
+        small.sudo(self.sales_manager)._qms_reject("Price below cost")
+        self.assertEqual(small.qms_reject_reason, "Price below cost")
+        rework = self.env["mail.activity"].search([
+            ("res_model", "=", "sale.order"), ("res_id", "=", small.id),
+            ("user_id", "=", self.salesman.id)])
+        self.assertIn("Price below cost", " ".join(rework.mapped("note")))

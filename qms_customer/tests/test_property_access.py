@@ -69,9 +69,9 @@ class TestPropertyAccess(PropertyCase):
         item_b = self.env["qms.customer.property"].sudo(self.user_b).create({
             "description": "B sample", "partner_id": customer_b.id,
             "quantity": 1, "kind": "sample",
-            "department_id": self.env["qms.department"].sudo(
-                self.user_b).create({"name": "B prod", "code": "production",
-                                     "company_id": self.company_b.id}).id})
+            # the company got its own departments when it was created
+            "department_id": self.env["qms.department"]._get_by_code(
+                "production", self.company_b).id})
         self.assertEqual(item_b.company_id, self.company_b)
         self.assertFalse(self.env["qms.customer.property"].sudo(
             self.quality_manager).search([("id", "=", item_b.id)]))

@@ -10,6 +10,6 @@ class SaleAdvancePaymentInv(models.TransientModel):
     _inherit = "sale.advance.payment.inv"
 
     def _create_invoice(self, order, so_line, amount):
-        order._qms_check_invoiceable()
+        self.env["qms.order.review"]._qms_check_invoiceable(order)
         return super(SaleAdvancePaymentInv, self)._create_invoice(
             order, so_line, amount)
