@@ -147,7 +147,9 @@ class QmsSurveyCampaign(models.Model):
 
     @api.depends("response_ids.state")
     def _compute_counts(self):
-        data = self.env["qms.survey.response"].read_group(
+        # sudo: the campaign's counts are the company's figures, the same
+        # for every reader of the campaign.
+        data = self.env["qms.survey.response"].sudo().read_group(
             [("campaign_id", "in", self.ids)],
             ["campaign_id", "state"], ["campaign_id", "state"], lazy=False)
         counts = {}
@@ -615,7 +617,18 @@ class QmsSurveyCampaign(models.Model):
 
     @api.multi
     def _get_report_data(self):
-        """Everything the analysis report (PDF and screen) shows."""
+        """Everything the analysis report (PDF and screen) shows: a company
+        document, the same whoever prints it (R-D3). The right to open the
+        campaign is the access check."""
+        self.ensure_one()
+        self.check_access_rights("read")
+        self.check_access_rule("read")
+        # sudo: the figures are the company's, not those of the customers
+        # the reader may see; the access to the campaign was checked above.
+        return self.sudo()._qms_report_data()
+
+    @api.multi
+    def _qms_report_data(self):
         self.ensure_one()
         grades = self.env["qms.survey.grade"].search([])
         previous = self._get_previous_campaigns()

@@ -95,7 +95,9 @@ class QmsSurveyResponse(models.Model):
             scores = dict(self.env.cr.fetchall())
         for response in self:
             response.scored = response.id in scores
-            response.score_overall = scores.get(response.id) or 0.0
+            # rounded once, to the precision shown: a weighted 60 is 60.0
+            # (not 59.99999999999999, graded "very poor")
+            response.score_overall = round(scores.get(response.id) or 0.0, 1)
 
     @api.depends("score_overall")
     def _compute_grade_id(self):

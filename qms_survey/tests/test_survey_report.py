@@ -168,3 +168,15 @@ class TestSurveyReport(SurveyCase):
         picking.invalidate_cache()
         self.assertFalse(picking.qms_premium_freight)
         self.assertEqual(picking.qms_premium_freight_cost, 0.0)
+
+    def test_20_same_report_whoever_prints_it(self):
+        """R-D3: the analysis report is a company document: printed by a
+        salesperson (who sees his own customers only) it shows the same
+        figures as the quality manager's copy."""
+        mine = self.campaign.sudo(self.salesman)._get_report_data()
+        theirs = self.campaign.sudo(self.quality_manager)._get_report_data()
+        for key in ("target_count", "answered_count", "response_rate",
+                    "overall"):
+            self.assertEqual(mine[key], theirs[key], key)
+        self.assertEqual(len(mine["customers"]), len(theirs["customers"]))
+        self.assertGreater(mine["target_count"], 1)

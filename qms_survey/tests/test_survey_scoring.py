@@ -91,7 +91,8 @@ class TestSurveyScoring(SurveyCase):
                                 "service": "S"})
         campaign.action_compute_scores()
         expected = (100 * 30 + 55 * 20 + 90 * 15) / 65.0
-        self.assertAlmostEqual(response.score_overall, expected, places=4)
+        # a customer's score is rounded once, to the one decimal shown
+        self.assertEqual(response.score_overall, round(expected, 1))
         self.assertAlmostEqual(campaign.score_overall, expected, places=4)
 
     def test_07_answer_outside_the_scale_ignored(self):
@@ -257,3 +258,18 @@ class TestSurveyScoring(SurveyCase):
         with self.assertRaises(UserError), self.cr.savepoint():
             self.campaign.sudo(self.quality_manager).action_reopen()
         self.assertEqual(self.campaign.state, "open")
+
+    def test_14_score_rounded_once(self):
+        """R-D2, R-D3: a customer rating two dimensions 60 scores 60.0 and
+        is graded poor, whatever the weights' floating-point error
+        (0.1 and 0.2 gave 59.99999999999999, graded very poor)."""
+        self.dimensions["quality"].weight = 0.1
+        self.dimensions["delivery"].weight = 0.2
+        campaign = self._campaign(partners=self.customer_d)
+        campaign.action_send_invitations()
+        response = campaign.response_ids
+        self._answer(response, {"quality": "P", "delivery": "P"})
+        response.invalidate_cache()
+        self.assertEqual(response.score_overall, 60.0)
+        self.assertEqual(response.grade_id,
+                         self.env.ref("qms_survey.grade_poor"))
