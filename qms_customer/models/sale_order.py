@@ -96,6 +96,8 @@ class SaleOrder(models.Model):
         related="partner_id.commercial_partner_id.qms_no_framework_agreement",
         readonly=True)
     qms_can_sign = fields.Boolean(compute="_compute_qms_can_sign")
+    qms_review_missing = fields.Text(
+        compute="_compute_qms_review_missing", string="Missing for Approval")
     # credit figures (R-A7), live from account_financial_risk
     qms_credit_limit = fields.Monetary(
         compute="_compute_qms_credit", string="Credit Limit",
@@ -145,6 +147,14 @@ class SaleOrder(models.Model):
         for order in self:
             order.qms_can_sign = order.qms_review_state == "pending" and \
                 self.env.user in order.qms_review_id.signer_ids
+
+    def _compute_qms_review_missing(self):
+        for order in self:
+            # sudo: only the names of what is missing are shown
+            review = order.qms_review_id.sudo()
+            order.qms_review_missing = "; ".join(
+                review._get_blocking_reasons()) if review and \
+                order.qms_review_state == "pending" else False
 
     def _compute_can_review(self):
         for order in self:

@@ -429,3 +429,13 @@ class TestOrderReviewGate(OrderReviewCase):
             ("res_model", "=", "sale.order"), ("res_id", "=", small.id),
             ("user_id", "=", self.salesman.id)])
         self.assertIn("Price below cost", " ".join(rework.mapped("note")))
+
+    def test_27_order_shows_what_is_missing(self):
+        """R-A1, R-A3: under review, the order lists what still keeps the
+        round from approval, instead of an error on Approve."""
+        order = self._order(1000.0)
+        self._submit(order, answer=False)
+        self.assertIn("review items not answered", order.qms_review_missing)
+        self._answer_items(order)
+        order.invalidate_cache()
+        self.assertFalse(order.qms_review_missing)
