@@ -534,15 +534,15 @@ class QmsComplaint(models.Model):
         its company, batch by batch: each batch is marked escalated and
         committed, so a job stopped by the time limit resumes where it
         stopped; the work per complaint stays constant."""
+        domain = self._get_overdue_domain() + [("escalated", "=", False)]
+        overdue = self.search(domain, limit=batch_size)
+        if not overdue:
+            return True
         fallback = self.env.ref("qms_customer.group_qms_manager").users
         managers = {}
         today = fields.Date.context_today(self)
-        domain = self._get_overdue_domain() + [("escalated", "=", False)]
         total = 0
-        while True:
-            overdue = self.search(domain, limit=batch_size)
-            if not overdue:
-                break
+        while overdue:
             rows = [(rec.id, rec.name, rec.company_id) for rec in overdue]
             qms_workflow(overdue).write({
                 "escalated": True, "date_escalated": fields.Datetime.now()})
@@ -564,6 +564,7 @@ class QmsComplaint(models.Model):
                             "name": name}, user_id=manager.id)
             total += len(rows)
             commit_batch(self.env)
+            overdue = self.search(domain, limit=batch_size)
         _logger.info("Escalated %d overdue complaints", total)
         return True
 

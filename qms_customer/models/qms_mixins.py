@@ -184,6 +184,8 @@ class QmsWorkflowGuard(models.AbstractModel):
 
     @api.multi
     def _qms_check_company_links(self, fnames):
+        if self._qms_in_workflow():
+            return  # the workflow links records of the record's own data
         fnames = self._qms_get_company_link_fields() & set(fnames)
         if "company_id" in fnames or not fnames:
             return
