@@ -330,9 +330,13 @@ def cmd_test(options):
            "--odoo-database=%s" % dbname, "--odoo-log-level=warn"]
     cmd += options.pytest_args or TEST_PATHS
     log("set-up took %.0f s; running pytest" % (time.time() - started))
+    suites_rc = 0
+    if not options.pytest_args and not options.addons:
+        # the whole suite: Odoo's own sale/survey tests with our addons too
+        suites_rc = run_odoo_suites(settings, dbname + "_odoo_suites")
     result = subprocess.run(cmd, cwd=ROOT, env=env)
     # pytest's summary stays the last line of the output
-    sys.exit(result.returncode or lint_rc)
+    sys.exit(result.returncode or lint_rc or suites_rc)
 
 
 # Odoo's own suites that must pass with our addons installed while no
@@ -341,13 +345,17 @@ ODOO_SUITES = ("sale", "sale_stock", "sale_management", "survey")
 
 
 def cmd_odoo_suites(options):
+    settings = ensure_database_server()
+    suites = options.suites.split(",") if options.suites else ODOO_SUITES
+    sys.exit(run_odoo_suites(settings, options.database, suites))
+
+
+def run_odoo_suites(settings, dbname, suites=ODOO_SUITES):
     """Odoo's own tests of sale, sale_stock, sale_management and survey on
     a database with our addons and demo data where no company requires
     the contract review (as right after installing into a real
-    database)."""
+    database). Returns the exit status."""
     started = time.time()
-    settings = ensure_database_server()
-    dbname = options.database
     conf = write_config(settings, "odoo-suites-%s.conf" % dbname, dbname)
     if database_state(settings, dbname) is not None:
         drop_database(settings, dbname)
@@ -360,7 +368,6 @@ def cmd_odoo_suites(options):
         conn.commit()
     finally:
         conn.close()
-    suites = options.suites.split(",") if options.suites else ODOO_SUITES
     logfile = os.path.join(DATA, "logs", "odoo-suites-%s.log" % dbname)
     if os.path.exists(logfile):
         os.remove(logfile)
@@ -378,7 +385,7 @@ def cmd_odoo_suites(options):
         sys.stderr.write(line)
     log("Odoo suites: %d test modules run, %d errors, %.0f s (log: %s)" % (
         ran, len(failures), time.time() - started, logfile))
-    sys.exit(1 if result.returncode or failures else 0)
+    return 1 if result.returncode or failures else 0
 
 
 def cmd_stop(options):
