@@ -140,15 +140,31 @@ class QmsWorkflowGuard(models.AbstractModel):
 
     # ------------------------------------------------------------ checks
     @api.model
+    def _qms_reader(self):
+        """This model in the user's language: an RPC call carries no
+        language in its context, the messages must still be his."""
+        if self.env.lang:
+            return self
+        return self.with_context(lang=self.env.user.lang or "en_US")
+
+    @api.model
+    def _qms_model_label(self):
+        reader = self._qms_reader()
+        # sudo: the model's name only, for the message
+        return reader.env["ir.model"].sudo()._get(self._name).name or \
+            self._description
+
+    @api.model
     def _qms_field_labels(self, fnames):
+        env = self._qms_reader().env
         return ", ".join(sorted(
-            self._fields[f].get_description(self.env)["string"]
+            self._fields[f].get_description(env)["string"]
             for f in fnames if f in self._fields))
 
     @api.model
     def _qms_state_label(self, state):
         selection = dict(self._fields[self._qms_state_field]
-                         ._description_selection(self.env))
+                         ._description_selection(self._qms_reader().env))
         return selection.get(state, state or "")
 
     @api.model
@@ -168,7 +184,7 @@ class QmsWorkflowGuard(models.AbstractModel):
             raise UserError(_(
                 "%(model)s: %(fields)s can only be set by the workflow "
                 "(its buttons), not written directly.") % {
-                    "model": self._description,
+                    "model": self._qms_model_label(),
                     "fields": self._qms_field_labels(protected)})
 
     @api.model
@@ -180,7 +196,7 @@ class QmsWorkflowGuard(models.AbstractModel):
         if company_id not in self.env.user.company_ids.ids:
             raise AccessError(_(
                 "%(model)s: you may only file records in your own "
-                "companies.") % {"model": self._description})
+                "companies.") % {"model": self._qms_model_label()})
 
     @api.multi
     def _qms_check_company_links(self, fnames):
@@ -201,7 +217,7 @@ class QmsWorkflowGuard(models.AbstractModel):
                     raise UserError(_(
                         "%(model)s %(record)s belongs to %(company)s: "
                         "%(field)s %(target)s belongs to another company.")
-                        % {"model": self._description,
+                        % {"model": self._qms_model_label(),
                            "record": record.display_name,
                            "company": company.name,
                            "field": self._qms_field_labels([fname]),
@@ -245,7 +261,8 @@ class QmsWorkflowGuard(models.AbstractModel):
         if self.env.uid == SUPERUSER_ID or any(
                 user.has_group(g) for g in group_xmlids):
             return True
-        names = [self.env.ref(g).sudo().full_name for g in group_xmlids]
+        reader = self._qms_reader().sudo()  # sudo: group names only
+        names = [reader.env.ref(g).full_name for g in group_xmlids]
         raise AccessError(_(
             "Only %(groups)s may %(action)s.") % {
                 "groups": _(" or ").join(names), "action": action})
@@ -259,7 +276,7 @@ class QmsWorkflowGuard(models.AbstractModel):
             raise UserError(_(
                 "%(model)s records are written by the workflow only (the "
                 "buttons of the document they belong to).") % {
-                    "model": self._description})
+                    "model": self._qms_model_label()})
 
     # ------------------------------------------------------------ CRUD
     @api.model

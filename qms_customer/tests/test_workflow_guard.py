@@ -4,6 +4,8 @@
 may write is refused to every role, in create as well as write, and a
 re-read shows nothing changed."""
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.modules.module import get_module_resource
+from odoo.tools.translate import trans_load
 
 from .common import OrderReviewCase
 
@@ -171,3 +173,18 @@ class TestWorkflowGuard(OrderReviewCase):
         manager = self._user("qr_sale_mgr", ["sales_team.group_sale_manager"])
         self.customer.sudo(manager).write({"user_id": self.salesman2.id})
         self.assertEqual(self.customer.user_id, self.salesman2)
+
+    def test_10_refusal_in_the_users_language(self):
+        """R-E4: an API call carries no language in its context; the
+        refusal still names the model and the field in the user's
+        language."""
+        self.env["res.lang"].load_lang("zh_CN")
+        trans_load(self.cr, get_module_resource(
+            "qms_customer", "i18n", "zh_CN.po"), "zh_CN", verbose=False,
+            module_name="qms_customer")
+        self.salesman.lang = "zh_CN"
+        order = self._order(600000.0)
+        api_env = order.with_context({}).sudo(self.salesman)
+        with self.assertRaises(UserError) as err:
+            api_env.write({"qms_amount_company": 1.0})
+        self.assertIn("金额(公司本位币)", err.exception.name)
