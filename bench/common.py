@@ -7,6 +7,7 @@ that is rolled back at the end, so a benchmark leaves nothing behind.
 """
 import contextlib
 import os
+import threading
 import time
 
 import odoo
@@ -23,6 +24,11 @@ def odoo_env(uid=odoo.SUPERUSER_ID, context=None):
         _configured.append(True)
     dbname = os.environ["QMS_BENCH_DB"]
     registry = odoo.registry(dbname)
+    # Everything a benchmark does is rolled back: scheduled jobs, which
+    # commit their batches outside tests, must not commit here either.
+    thread = threading.current_thread()
+    testing = getattr(thread, "testing", False)
+    thread.testing = True
     with odoo.api.Environment.manage():
         cr = registry.cursor()
         try:
@@ -30,6 +36,7 @@ def odoo_env(uid=odoo.SUPERUSER_ID, context=None):
         finally:
             cr.rollback()
             cr.close()
+            thread.testing = testing
 
 
 class count_queries:
