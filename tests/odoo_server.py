@@ -27,13 +27,18 @@ class OdooServer(object):
 
     def __init__(self, *extra_args):
         self.db = os.environ["QMS_TEST_DB"]
+        self.extra_args = extra_args
+        self.cookies = CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies))
+        self.start()
+
+    def start(self):
+        extra_args = self.extra_args
         self.port, self.lp_port = free_port(), free_port()
         self.base = "http://127.0.0.1:%d" % self.port
         self.logfile = tempfile.NamedTemporaryFile(
             suffix=".log", delete=False).name
-        self.cookies = CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.cookies))
         self.process = subprocess.Popen(
             [sys.executable, os.path.join(ROOT, "tools", "odoo-bin"),
              "-c", os.environ["QMS_TEST_CONF"], "-d", self.db,
@@ -42,16 +47,26 @@ class OdooServer(object):
              "--logfile", self.logfile] + list(extra_args),
             cwd=ROOT, start_new_session=True)
 
-    def wait_ready(self, timeout=120):
-        """Wait for /web/login; return that first response."""
+    def wait_ready(self, timeout=120, restarts=1):
+        """Wait for /web/login; return that first response. A server that
+        died at start (its free port taken meanwhile) is started once more;
+        a failure says what the server logged."""
         deadline = time.time() + timeout
         while True:
             try:
                 return self.opener.open(self.base + "/web/login", timeout=30)
-            except OSError:
-                if time.time() > deadline or self.process.poll() is not None:
+            except OSError as error:
+                died = self.process.poll() is not None
+                if time.time() > deadline or died:
+                    tail = self.log()[-4000:] if os.path.exists(
+                        self.logfile) else ""
                     self.stop()
-                    raise
+                    if died and restarts:
+                        self.start()
+                        return self.wait_ready(timeout, restarts - 1)
+                    raise AssertionError(
+                        "Odoo did not serve /web/login (%s); its log ends "
+                        "with:\n%s" % (error, tail)) from error
                 time.sleep(1)
 
     def json(self, path, params):
