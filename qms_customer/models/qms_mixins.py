@@ -22,7 +22,7 @@ Every QMS model with a workflow inherits ``qms.workflow.guard``:
 """
 import threading
 
-from odoo import SUPERUSER_ID, _, api, models
+from odoo import SUPERUSER_ID, _, api, models, tools
 from odoo.exceptions import AccessError, UserError
 
 # Module-private: importing modules use _qms_workflow(), never the object.
@@ -108,8 +108,10 @@ class QmsWorkflowGuard(models.AbstractModel):
 
     # ------------------------------------------------------------ hooks
     @api.model
+    @tools.ormcache()
     def _qms_get_protected_fields(self):
-        """Field names written by the workflow only. Override to extend."""
+        """Field names written by the workflow only (computed once per model
+        and registry: every create and write asks). Override to extend."""
         fnames = set(self._qms_protected_fields)
         if self._qms_transitions and self._qms_state_by_workflow:
             fnames.add(self._qms_state_field)
@@ -119,13 +121,15 @@ class QmsWorkflowGuard(models.AbstractModel):
                     fnames.add(fname)
             elif field.compute and field.store and not field.inverse:
                 fnames.add(fname)
-        return fnames
+        return frozenset(fnames)
 
     @api.model
+    @tools.ormcache()
     def _qms_get_company_link_fields(self):
-        """Many2one fields whose target must be in the record's company."""
+        """Many2one fields whose target must be in the record's company
+        (computed once per model and registry)."""
         if "company_id" not in self._fields:
-            return set()
+            return frozenset()
         fnames = set()
         for fname, field in self._fields.items():
             if field.type != "many2one" or field.related or \
@@ -136,7 +140,7 @@ class QmsWorkflowGuard(models.AbstractModel):
             if "company_id" in comodel._fields and \
                     comodel._fields["company_id"].type == "many2one":
                 fnames.add(fname)
-        return fnames
+        return frozenset(fnames)
 
     # ------------------------------------------------------------ checks
     @api.model

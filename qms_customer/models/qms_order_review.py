@@ -375,7 +375,10 @@ class QmsOrderReview(models.Model):
 
     @api.model
     def _qms_check_confirmable(self, orders):
-        blocked = self._qms_blocked(orders)
+        self._qms_refuse_confirmation(self._qms_blocked(orders))
+
+    @api.model
+    def _qms_refuse_confirmation(self, blocked):
         if blocked:
             raise UserError(_(
                 "Order(s) %(orders)s cannot be confirmed: the contract review "
@@ -393,7 +396,7 @@ class QmsOrderReview(models.Model):
             for order in blocked:
                 self._qms_route_from_customer(order)
             return orders - blocked
-        self._qms_check_confirmable(orders)
+        self._qms_refuse_confirmation(blocked)
         return orders
 
     @api.model
