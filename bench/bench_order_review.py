@@ -2,7 +2,13 @@
 order through its review against a plain confirmation, and of reading the
 quotation list with its review status for 1 and 80 orders.
 
-Run: ./qms bench bench/bench_order_review.py  (prints BENCH lines)
+On a database of plain Odoo (no QMS addon) it measures Odoo's own
+confirmation only, the baseline of the figures above:
+
+    ./qms bench bench/bench_order_review.py  (prints BENCH lines)
+    ./qms bench --database qms_hb_plain \
+        --addons sale_management,sale_stock,account_invoicing \
+        bench/bench_order_review.py
 """
 import os
 import statistics
@@ -28,9 +34,36 @@ def make_order(env, user, partner, product, amount):
     }).sudo(user)
 
 
+def plain_odoo(env):
+    """Odoo without our addons: queries of creating and confirming the
+    same order (median of 3 after a first, warming one)."""
+    salesman = env["res.users"].create({
+        "name": "Bench Salesman", "login": "bench_salesman",
+        "email": "bench_salesman@example.com",
+        "groups_id": [(6, 0, [env.ref("sales_team.group_sale_salesman").id])]})
+    partner = env["res.partner"].create(
+        {"name": "Bench Customer", "customer": True})
+    product = env["product.product"].create(
+        {"name": "Bench Valve", "type": "consu"})
+    counts, seconds = [], []
+    for rnd in range(4):
+        order = make_order(env, salesman, partner, product, 300000)
+        env.cache.invalidate()
+        with count_queries(env.cr) as q:
+            order.action_confirm()
+        if rnd:
+            counts.append(q.count)
+            seconds.append(q.seconds)
+    report("order_confirm_plain_odoo",
+           confirm_queries=statistics.median(counts),
+           confirm_s="%.3f" % statistics.median(seconds))
+
+
 def main():
     with odoo_env(context={"mail_notify_force_send": False,
                            "no_reset_password": True}) as env:
+        if "qms.order.review" not in env.registry:
+            return plain_odoo(env)
         company = env.ref("base.main_company")
         users = env["res.users"]
         salesman = users.create({
@@ -100,8 +133,14 @@ def main():
         order.action_qms_items_pass()
         with count_queries(env.cr) as q_approve:
             order.sudo(manager).action_qms_approve()
+        env.cache.invalidate()
+        with count_queries(env.cr) as q_confirm:
+            order.action_confirm()
         report("order_review_submit_approve", submit_queries=q_submit.count,
                approve_queries=q_approve.count,
+               confirm_queries=q_confirm.count,
+               total_queries=(q_submit.count + q_approve.count
+                              + q_confirm.count),
                submit_s="%.3f" % q_submit.seconds,
                approve_s="%.3f" % q_approve.seconds)
 

@@ -1,5 +1,8 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import UserError
+from odoo.tools.safe_eval import safe_eval
+
 from .common import ComplaintCase, frozen_time
 
 
@@ -234,3 +237,64 @@ class TestComplaintAnalysis(ComplaintCase):
             "date_received": "2026-03-05 09:00:00"})
         self.assertEqual(count(), first)
         self.assertLessEqual(first, 30)
+
+    def test_09_summary_is_a_company_document(self):
+        """R-C7: the summary is the company's whoever reads it: a
+        salesperson who sees only his customers' complaints reads the same
+        figures as the quality manager; a user of another company is
+        refused; the complaint analysis, like the summary, leaves the
+        cancelled complaint out."""
+        mine = self.Complaint.sudo(self.salesman).search(
+            [("company_id", "=", self.company3.id)])
+        self.assertLess(len(mine), 7)
+        as_sales = self.Summary.sudo(self.salesman)._get_summary(
+            "year", "2026-03-17", self.company3)
+        as_quality = self.Summary.sudo(self.quality_manager)._get_summary(
+            "year", "2026-03-17", self.company3)
+        for key in ("total", "recurring", "by_customer", "by_product",
+                    "by_category", "by_responsibility", "claim_count",
+                    "claim_amount", "trend", "season"):
+            self.assertEqual(as_sales[key], as_quality[key], key)
+        self.assertEqual(as_sales["total"], 4)
+        with self.assertRaises(UserError):
+            self.Summary.sudo(self.quality_user2)._get_summary(
+                "year", "2026-03-17", self.company3)
+        action = self.env.ref("qms_complaint.qms_complaint_action_analysis")
+        analysed = self.Complaint.search(
+            safe_eval(action.domain) + [("company_id", "=", self.company3.id)])
+        self.assertEqual(analysed, self.Complaint.browse(
+            [c.id for c in self.rows[:7]]))
+
+    def test_10_one_row_per_complaint(self):
+        """R-C7: the summary form lists each complaint of the period as
+        the paper form does (date, customer, problem, cause, measures,
+        result, closed on), the cancelled one left out; a period without
+        an answered complaint has no on-time rate (n/a, not 0 %)."""
+        rows = self.Summary._get_complaint_rows(
+            "month", "2026-03-17", self.company3)
+        self.assertEqual([r["number"] for r in rows],
+                         [c.name for c in self.rows[4:7]])
+        c6 = rows[1]
+        self.assertEqual(str(c6["date"]), "2026-03-10")
+        self.assertEqual(c6["customer"], self.customer.display_name)
+        self.assertEqual(c6["problem"], self.rows[5].subject)
+        self.assertEqual(c6["cause"], "Fixture")
+        self.assertIn("Replace", c6["measures"])
+        self.assertTrue(c6["result"])
+        self.assertFalse(c6["closed_on"])
+        self.assertIsNone(
+            self._summary("month", "2025-01-20")["on_time_rate"])
+        wizard = self.Summary.create({
+            "period": "month", "date": "2026-03-17",
+            "company_id": self.company3.id})
+        html = self.env.ref(
+            "qms_complaint.action_report_complaint_summary_html"
+        ).render_qweb_html(wizard.ids)[0].decode()
+        for row in rows:
+            self.assertIn(row["number"], html)
+        self.assertNotIn(self.rows[7].name, html)
+        self.assertIn("(n/a)", self.env.ref(
+            "qms_complaint.action_report_complaint_summary_html"
+        ).render_qweb_html(self.Summary.create({
+            "period": "month", "date": "2025-01-20",
+            "company_id": self.company3.id}).ids)[0].decode())

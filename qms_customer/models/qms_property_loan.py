@@ -5,6 +5,8 @@ import logging
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .qms_mixins import commit_batch
+
 _logger = logging.getLogger(__name__)
 
 # Allowed moves of a loan's state, checked in ``write``.
@@ -247,15 +249,17 @@ class QmsPropertyLoan(models.Model):
         return True
 
     @api.model
-    def _cron_chase_overdue_loans(self):
+    def _cron_chase_overdue_loans(self, batch_size=500):
         """Ask the borrower and the custodian of each overdue loan to bring
         the item back (R-B3), once per loan.
 
         The number of queries does not grow with the number of loans, except
         for those of the activities created: one SELECT gathers the overdue
         loans with what the activities need, the custodians are resolved per
-        department (a handful), one UPDATE marks the loans as chased. Plain
-        SQL here because the ORM reads and writes in chunks of 1,000 records.
+        department (a handful), one UPDATE per batch of loans marks them
+        as chased and the batch is committed (a job stopped by its time
+        limit resumes after it). Plain SQL here because the ORM reads and
+        writes in chunks of 1,000 records.
         """
         today = fields.Date.context_today(self)
         self.env.cr.execute("""
@@ -284,36 +288,41 @@ class QmsPropertyLoan(models.Model):
             {row[2] for row in rows} | set(custodian_by_department.values())
             | {row[6] for row in rows if row[6]})}
         created = 0
-        for (loan_id, loan_name, borrower_id, date_due, item_name,
-             item_description, responsible_id, department_id) in rows:
-            custodian_id = (responsible_id
-                            or custodian_by_department.get(department_id))
-            item = "%s %s" % (item_name, item_description)
-            user_ids = [borrower_id]
-            if custodian_id and custodian_id != borrower_id:
-                user_ids.append(custodian_id)
-            for user_id in user_ids:
-                # each reads the reminder in his own language: _() reads
-                # it from ``context``
-                context = {"lang": langs.get(user_id)}  # noqa: F841
-                self.browse(loan_id).activity_schedule(
-                    date_deadline=today,
-                    summary=_("Overdue loan: bring %(item)s back") % {
-                        "item": item},
-                    note=_("Loan %(loan)s of %(item)s was due back on "
-                           "%(date)s.") % {
-                               "loan": loan_name, "item": item,
-                               "date": date_due},
-                    user_id=user_id, activity_type_id=activity_type.id)
-                created += 1
-        self.env.cr.execute("""
-            UPDATE qms_property_loan
-               SET overdue_chased_date = %s, write_uid = %s,
-                   write_date = (now() at time zone 'UTC')
-             WHERE id = ANY(%s)
-        """, (today, self.env.uid, [row[0] for row in rows]))
-        self.invalidate_cache(["overdue_chased_date"],
-                              [row[0] for row in rows])
+        # a batch of loans is chased and committed at a time: a job
+        # stopped by its time limit resumes after the last batch
+        for start in range(0, len(rows), batch_size):
+            batch = rows[start:start + batch_size]
+            for (loan_id, loan_name, borrower_id, date_due, item_name,
+                 item_description, responsible_id, department_id) in batch:
+                custodian_id = (responsible_id
+                                or custodian_by_department.get(department_id))
+                item = "%s %s" % (item_name, item_description)
+                user_ids = [borrower_id]
+                if custodian_id and custodian_id != borrower_id:
+                    user_ids.append(custodian_id)
+                for user_id in user_ids:
+                    # each reads the reminder in his own language: _()
+                    # reads it from ``context``
+                    context = {"lang": langs.get(user_id)}  # noqa: F841
+                    self.browse(loan_id).activity_schedule(
+                        date_deadline=today,
+                        summary=_("Overdue loan: bring %(item)s back") % {
+                            "item": item},
+                        note=_("Loan %(loan)s of %(item)s was due back on "
+                               "%(date)s.") % {
+                                   "loan": loan_name, "item": item,
+                                   "date": date_due},
+                        user_id=user_id, activity_type_id=activity_type.id)
+                    created += 1
+            loan_ids = [row[0] for row in batch]
+            self.env.cr.execute("""
+                UPDATE qms_property_loan
+                   SET overdue_chased_date = %s, write_uid = %s,
+                       write_date = (now() at time zone 'UTC')
+                 WHERE id = ANY(%s)
+            """, (today, self.env.uid, loan_ids))
+            self.invalidate_cache(["overdue_chased_date"], loan_ids)
+            commit_batch(self.env)
         _logger.info("Overdue customer property loans: %s loans chased, "
                      "%s activities", len(rows), created)
         return created

@@ -219,3 +219,36 @@ class TestPropertyLoan(PropertyCase):
         self.assertEqual((few_activities, many_activities), (4, 24))
         self.assertEqual(few, many)
         self.assertLessEqual(many, 8)
+
+    def test_11_overdue_job_resumes_after_a_stop(self):
+        """R-B3: the job commits batch by batch; stopped by a time limit
+        after its first batch (the second rolled back), its next run
+        chases only the loans not yet chased: every overdue loan is
+        chased once."""
+        loans = self._loan(self._item(), date_due="2026-03-05") | \
+            self._loan(self._item(), date_due="2026-03-06")
+        loans.action_start()
+        Loan = self.env["qms.property.loan"]
+        batches = []
+
+        def stopped_after_first_batch(env):
+            batches.append(True)
+            if len(batches) > 1:
+                raise RuntimeError("time limit")
+            env.cr.execute("SAVEPOINT qms_test_committed")
+
+        with patch.object(fields.Date, "context_today",
+                          return_value="2026-03-20"):
+            with patch("odoo.addons.qms_customer.models.qms_property_loan."
+                       "commit_batch", stopped_after_first_batch), \
+                    self.assertRaises(RuntimeError):
+                Loan._cron_chase_overdue_loans(batch_size=1)
+            self.env.cr.execute("ROLLBACK TO SAVEPOINT qms_test_committed")
+            self.env.cache.invalidate()
+            self.assertEqual(len(loans.filtered("overdue_chased_date")), 1)
+            self.assertEqual(Loan._cron_chase_overdue_loans(batch_size=1), 2)
+        self.assertTrue(all(loans.mapped("overdue_chased_date")))
+        for loan in loans:
+            self.assertEqual(self.env["mail.activity"].search_count([
+                ("res_model", "=", "qms.property.loan"),
+                ("res_id", "=", loan.id)]), 2)

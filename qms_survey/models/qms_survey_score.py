@@ -117,22 +117,47 @@ class QmsSurveyResponseScore(models.Model):
                        WHERE col.question_id = l.question_id
                          AND rw.question_id_2 = l.question_id) > 0
         """)
-        # The id combines response and dimension (dimension ids < 1000).
+        # qms_survey_response_score: one row per completed response and
+        # dimension it answered. The id combines both (dimension ids <
+        # 1000; bigint, so it does not overflow past 2.1 million
+        # responses) and is computed from the response and dimension rows
+        # before the answer lines are aggregated: reading scores by id (a
+        # form's score lines) tests the id on the responses and
+        # aggregates only the answer lines of the rows read, through the
+        # index on the lines' response, instead of every answer line of
+        # the database. Bulk scoring uses qms_survey_answer_value above.
         # Closed (and scored) campaigns keep the dimensions and weights of
         # their last scoring; others use the active dimensions' weights.
         cr.execute("""
             CREATE VIEW qms_survey_response_score AS
-            SELECT v.response_id * 1000 + v.dimension_id AS id,
-                   v.response_id, v.campaign_id, v.partner_id,
-                   v.salesperson_id, v.company_id, v.dimension_id, v.score,
+            SELECT r.id::bigint * 1000 + d.id AS id,
+                   r.id AS response_id, r.campaign_id, r.partner_id,
+                   r.salesperson_id, r.company_id, d.id AS dimension_id,
+                   v.score,
                    (CASE WHEN c.state = 'closed' AND c.date_scored IS NOT NULL
                          THEN cs.weight ELSE d.weight END)::float AS weight
-              FROM qms_survey_answer_value v
-              JOIN qms_survey_campaign c ON c.id = v.campaign_id
-              JOIN qms_survey_dimension d ON d.id = v.dimension_id
+              FROM qms_survey_response r
+              JOIN qms_survey_campaign c ON c.id = r.campaign_id
+             CROSS JOIN qms_survey_dimension d
               LEFT JOIN qms_survey_campaign_score cs
-                ON cs.campaign_id = v.campaign_id
-               AND cs.dimension_id = v.dimension_id
-             WHERE CASE WHEN c.state = 'closed' AND c.date_scored IS NOT NULL
+                ON cs.campaign_id = r.campaign_id AND cs.dimension_id = d.id
+              JOIN LATERAL (
+                  SELECT (AVG(col.quizz_mark) FILTER (
+                             WHERE col.question_id = l.question_id
+                               AND rw.question_id_2 = l.question_id))::float
+                             AS score
+                    FROM survey_user_input_line l
+                    JOIN survey_label col ON col.id = l.value_suggested
+                    JOIN survey_label rw ON rw.id = l.value_suggested_row
+                   WHERE l.user_input_id = r.user_input_id
+                     AND l.answer_type = 'suggestion'
+                     AND NOT COALESCE(l.skipped, FALSE)
+                     AND rw.qms_dimension_id = d.id
+                  HAVING COUNT(*) FILTER (
+                             WHERE col.question_id = l.question_id
+                               AND rw.question_id_2 = l.question_id) > 0
+              ) v ON TRUE
+             WHERE r.state = 'done'
+               AND CASE WHEN c.state = 'closed' AND c.date_scored IS NOT NULL
                         THEN cs.id IS NOT NULL ELSE d.active END
         """)
