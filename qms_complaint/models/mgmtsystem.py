@@ -24,3 +24,12 @@ class MgmtsystemAction(models.Model):
         actions spend its time limit on SMTP (R-C5, R-D4)."""
         return super(MgmtsystemAction, self).send_mail_for_action(
             action, force_send=False)
+
+    @api.multi
+    def get_action_url(self):
+        """The link of the new action's e-mail, for whoever opens the
+        action: OCA reads the base URL with the user's rights, which only
+        a system administrator has (R-C5)."""
+        # sudo: the base URL is a system parameter; the link is the same
+        # for every user
+        return super(MgmtsystemAction, self.sudo()).get_action_url()

@@ -139,6 +139,13 @@ class QmsComplaintClaim(models.Model):
         return super(QmsComplaintClaim, self).create(vals)
 
     @api.multi
+    def _qms_sign_figures(self):
+        """The signing inbox shows the amount claimed (company currency)."""
+        figures = super(QmsComplaintClaim, self)._qms_sign_figures()
+        figures.update(amount=self.amount_claimed, currency=self.currency_id)
+        return figures
+
+    @api.multi
     def write(self, vals):
         if not in_workflow(self.env):
             # the workflow's own fields first, before OCA's tier checks
@@ -294,6 +301,9 @@ class QmsComplaintClaim(models.Model):
 
     def _prepare_refund_vals(self, partner, refund_type):
         self.ensure_one()
+        # the partner's accounts are those of the claim's company, whoever
+        # books it (a user of another company, or the superuser)
+        partner = partner.with_context(force_company=self.company_id.id)
         product = self._get_claim_product()
         journal_type = "sale" if refund_type == "out_refund" else "purchase"
         journal = self.env["account.journal"].search([
