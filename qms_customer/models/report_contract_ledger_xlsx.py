@@ -7,7 +7,7 @@ class ContractLedgerXlsx(models.AbstractModel):
     """Contract ledger 合同台账 (R-A8) as an Excel workbook."""
 
     _name = "report.qms_customer.contract_ledger_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "qms.report.xlsx"
 
     def _get_objs_for_report(self, docids, data):
         if self.env.context.get("active_model", "sale.order") != "sale.order":
@@ -18,39 +18,43 @@ class ContractLedgerXlsx(models.AbstractModel):
         return self.env["sale.order"].browse(ids)
 
     def _ledger_columns(self):
+        column = self._qms_column
+        currency = lambda o: o.currency_id
+        company_currency = lambda o: o.qms_company_currency_id
         return [
-            (_("Order"), lambda o: o.name),
-            (_("Customer"), lambda o: o.partner_id.display_name),
-            (_("Order Date"), lambda o: o.date_order or ""),
-            (_("Salesperson"), lambda o: o.user_id.name or ""),
-            (_("Order Type"), lambda o: o.qms_order_type_id.name or ""),
-            (_("Currency"), lambda o: o.currency_id.name),
-            (_("Amount"), lambda o: o.amount_total),
-            (_("Amount (Company Currency)"), lambda o: o.qms_amount_company),
-            (_("Review"), lambda o: self._label(o, "qms_review_state")),
-            (_("Round"), lambda o: o.qms_review_round),
-            (_("Signing Tier"), lambda o: o.qms_tier_id.name or ""),
-            (_("Signed By"), lambda o: o.qms_signed_by.name or ""),
-            (_("Order Status"), lambda o: self._label(o, "state")),
-            (_("Committed Delivery"), lambda o: o.qms_delivery_date or ""),
-            (_("Delivery"), lambda o: self._label(o, "qms_delivery_status")),
-            (_("Invoiced"), lambda o: o.qms_amount_invoiced),
-            (_("Paid"), lambda o: o.qms_amount_paid),
-            (_("Payment"), lambda o: self._label(o, "qms_payment_status")),
+            column(_("Order"), "text", lambda o: o.name, total="count"),
+            column(_("Customer"), "text", lambda o: o.partner_id.display_name),
+            column(_("Order Date"), "date", lambda o: o.date_order),
+            column(_("Salesperson"), "text", lambda o: o.user_id.name),
+            column(_("Order Type"), "text",
+                   lambda o: o.qms_order_type_id.name),
+            column(_("Currency"), "text", lambda o: o.currency_id.name),
+            column(_("Amount"), "amount", lambda o: o.amount_total,
+                   currency=currency),
+            column(_("Amount (Company Currency)"), "amount",
+                   lambda o: o.qms_amount_company, currency=company_currency),
+            column(_("Review"), "text",
+                   lambda o: self._qms_selection_label(o, "qms_review_state")),
+            column(_("Round"), "integer", lambda o: o.qms_review_round,
+                   total=False),
+            column(_("Signing Tier"), "text", lambda o: o.qms_tier_id.name),
+            column(_("Signed By"), "text", lambda o: o.qms_signed_by.name),
+            column(_("Order Status"), "text", lambda o: self._qms_selection_label(o, "state")),
+            column(_("Committed Delivery"), "date",
+                   lambda o: o.qms_delivery_date),
+            column(_("Delivery"), "text",
+                   lambda o: self._qms_selection_label(o, "qms_delivery_status")),
+            column(_("Invoiced"), "amount", lambda o: o.qms_amount_invoiced,
+                   currency=currency),
+            column(_("Paid"), "amount", lambda o: o.qms_amount_paid,
+                   currency=currency),
+            column(_("Payment"), "text",
+                   lambda o: self._qms_selection_label(o, "qms_payment_status")),
         ]
 
-    def _label(self, record, fname):
-        selection = dict(record._fields[fname]._description_selection(
-            self.env))
-        return selection.get(record[fname], record[fname] or "")
-
     def generate_xlsx_report(self, workbook, data, orders):
-        sheet = workbook.add_worksheet(_("Contract Ledger"))
-        bold = workbook.add_format({"bold": True})
-        columns = self._ledger_columns()
-        for col, (title, _getter) in enumerate(columns):
-            sheet.write(0, col, title, bold)
-            sheet.set_column(col, col, 16)
-        for row, order in enumerate(orders, start=1):
-            for col, (_title, getter) in enumerate(columns):
-                sheet.write(row, col, getter(order))
+        styles = self._qms_styles(workbook)
+        sheet = self._qms_add_sheet(workbook, _("Contract Ledger"))
+        row = self._qms_write_title(sheet, styles, _("Contract Ledger"))
+        self._qms_write_table(sheet, styles, row, self._ledger_columns(),
+                              orders, freeze_cols=1)

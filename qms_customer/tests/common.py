@@ -1,7 +1,16 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Fixtures of the order review tests (R-A1 to R-A9)."""
+"""Fixtures of the order review tests (R-A1 to R-A9) and the checks of
+the printed forms of every QMS addon (R-E3)."""
+import io
+import re
+import tempfile
+
+import lxml.html
+from PyPDF2 import PdfFileReader
+
 from odoo.tests.common import SavepointCase
+from odoo.tools import config
 
 
 def new_user(env, login, groups, company=None):
@@ -140,3 +149,73 @@ class OrderReviewCase(SavepointCase):
         return self.env["mail.activity"].search([
             ("res_model", "=", "sale.order"), ("res_id", "=", order.id),
             ("activity_type_id", "=", self.env.ref(xmlid).id)])
+
+
+class FormReportMixin(object):
+    """Checks of a controlled form (R-E3): rendered HTML and real PDF."""
+
+    def _form_html(self, report, records):
+        html = report.render_qweb_html(records.ids)[0]
+        return html.decode() if isinstance(html, bytes) else html
+
+    def _form_pdf_pages(self, report, records):
+        """Render a real PDF with wkhtmltopdf and return the text of each
+        page. Odoo renders HTML instead under the test runner unless a
+        report directory is set (test mode stays on: no commit of the asset
+        bundles); a missing wkhtmltopdf fails the test."""
+        self.assertEqual(
+            report.get_wkhtmltopdf_state(), "ok",
+            "wkhtmltopdf is needed to print the forms")
+        directory = config["test_report_directory"]
+        with tempfile.TemporaryDirectory() as tmp:
+            config["test_report_directory"] = tmp
+            try:
+                pdf, fmt = report.render_qweb_pdf(records.ids)
+            finally:
+                config["test_report_directory"] = directory
+        self.assertEqual(fmt, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"), pdf[:40])
+        reader = PdfFileReader(io.BytesIO(pdf))
+        return [reader.getPage(index).extractText()
+                for index in range(reader.getNumPages())]
+
+    def assertFormHtml(self, html, report, company):
+        """The form prints the company, its form number and revision (top
+        and page footer), the row style of its tables and no label without
+        a value."""
+        self.assertTrue(report.qms_form_number)
+        self.assertIn(report.qms_form_number, html)
+        self.assertIn("%s Rev. %s" % (report.qms_form_number,
+                                      report.qms_form_revision), html)
+        self.assertIn(company.name, html)
+        self.assertIn("page-break-inside: avoid", html)
+        self.assertIn("Page [page] / [topage]", html)
+        self.assertNoEmptyLabel(html)
+
+    def assertNoEmptyLabel(self, html):
+        """No "Label:" without its value, no punctuation between values
+        that are missing (", :", ": ,", "()")."""
+        flat = " ".join(html.split())
+        for pattern in (", :", ": ,"):
+            self.assertNotIn(pattern, flat)
+        # a label followed by an empty element
+        self.assertFalse(re.search(
+            r":\s*(</strong>|</b>)?\s*<(span|div|p)\b[^>]*>\s*</\2>", flat),
+            "a label is printed without its value")
+        root = lxml.html.fromstring(html)
+        for node in root.xpath("//style|//script"):
+            node.drop_tree()
+        text = " ".join(root.text_content().split())
+        for pattern in (", :", ": ,", ", ,", ": ;", "( )", "()", ": ."):
+            self.assertNotIn(pattern, text)
+        for label in root.xpath("//strong|//b"):
+            words = " ".join(label.text_content().split())
+            if not words.endswith(":"):
+                continue
+            value = label.tail or ""
+            for sibling in label.itersiblings():
+                if sibling.tag in ("strong", "b"):
+                    break
+                value += sibling.text_content() + (sibling.tail or "")
+            self.assertTrue(value.strip(),
+                            "label %r printed without a value" % words)

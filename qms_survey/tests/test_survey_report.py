@@ -1,7 +1,12 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from odoo import fields
 from odoo.exceptions import ValidationError
+
+from odoo.addons.qms_customer.tests.common_xlsx import (
+    assert_table, column_letter, excel_date, find_cell, read_xlsx)
 
 from .common import SurveyCase
 
@@ -180,3 +185,68 @@ class TestSurveyReport(SurveyCase):
             self.assertEqual(mine[key], theirs[key], key)
         self.assertEqual(len(mine["customers"]), len(theirs["customers"]))
         self.assertGreater(mine["target_count"], 1)
+
+    def test_08_excel_export(self):
+        """R-D3: the analysis exports to Excel from the same figures as the
+        PDF: the key figures (period as dates, response rate as a
+        percentage, overall score against the objective), then one table
+        per part, header frozen and filtered, the customers' table with a
+        totals row (customers counted, average score, premium freight cost
+        added up in the company's currency) and widths on every column."""
+        first = self._ship(self.customer_a, "2026-03-10 12:00:00",
+                           "2026-03-09 08:00:00")
+        first.write({"qms_premium_freight": True,
+                     "qms_premium_freight_cost": 1250.5,
+                     "qms_premium_freight_reason": "Air freight"})
+        report = self.env.ref("qms_survey.qms_survey_campaign_report_xlsx")
+        content, file_type = report.render_xlsx(self.campaign.ids, {})
+        self.assertEqual(file_type, "xlsx")
+        sheets = read_xlsx(content)
+        self.assertEqual(list(sheets), [
+            "Analysis", "Scores", "Distribution", "Trend", "Customers"])
+        cells = sheets["Analysis"]["cells"]
+        self.assertEqual(cells["A1"]["value"],
+                         "Customer Satisfaction Analysis Report")
+        self.assertEqual(cells["A2"]["value"], self.campaign.name)
+        self.assertEqual(cells["A7"]["value"], "Period Start")
+        self.assertEqual(cells["B7"]["format"], "yyyy-mm-dd")
+        self.assertEqual(excel_date(cells["B7"]["value"]), date(2026, 1, 1))
+        self.assertEqual(cells["A11"]["value"], "Response rate")
+        self.assertEqual(cells["B11"]["value"], 0.5)
+        self.assertEqual(cells["B11"]["format"], "0.0%")
+        self.assertEqual(cells["B12"]["value"], 73.0)
+        self.assertEqual(cells["B12"]["format"], "0.0")
+        self.assertEqual(cells["B15"]["value"], 73.0 - 85.0)
+        customers = sheets["Customers"]
+        # QS Alpha, QS Beta, QS Delta, QS Gamma; 12 columns
+        assert_table(self, customers, "A7", "L11")
+        cells = customers["cells"]
+        self.assertEqual(cells["A8"]["value"], "QS Alpha")
+        self.assertEqual(cells["B8"]["value"], "Yes")
+        self.assertEqual(cells["C8"]["value"], 94.0)
+        self.assertEqual(cells["A12"]["formula"], "SUBTOTAL(103,A8:A11)")
+        self.assertEqual(cells["A12"]["value"], 4)
+        self.assertEqual(cells["C12"]["formula"], "SUBTOTAL(101,C8:C11)")
+        self.assertAlmostEqual(cells["C12"]["value"], 73.0)
+        self.assertEqual(cells["L12"]["formula"], "SUBTOTAL(109,L8:L11)")
+        self.assertAlmostEqual(cells["L12"]["value"], 1250.5)
+        self.assertIn("#,##0.00", cells["L12"]["format"])
+        self.assertIn(self.company.currency_id.symbol, cells["L12"]["format"])
+        self.assertEqual(cells["I8"]["format"], "0.0%")
+        distribution = sheets["Distribution"]
+        assert_table(self, distribution, "A7", "B12")  # five bands
+        self.assertEqual(distribution["cells"]["B13"]["value"], 2)
+        scores = sheets["Scores"]
+        self.assertEqual(scores["frozen"], (7, 0))
+        self.assertEqual(scores["cells"]["A7"]["value"], "Dimension")
+        # the trend: one column per campaign, this one last
+        trend = sheets["Trend"]
+        last = column_letter(len(
+            self.campaign._get_report_data()["trend_campaigns"]))
+        self.assertEqual(trend["cells"][last + "7"]["value"],
+                         self.campaign.name)
+        # the overall scores close the table
+        end = trend["autofilter"].split(":")[1]
+        self.assertEqual(end[:len(last)], last)
+        self.assertEqual(find_cell(trend, "Overall (weighted)"),
+                         "A" + end[len(last):])

@@ -1,0 +1,1 @@
+from . import qms_survey_campaign_xlsx
