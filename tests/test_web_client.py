@@ -152,3 +152,85 @@ class TestWebClient(unittest.TestCase):
                 explain=explain)
         finally:
             browser.screenshot(path)
+
+    def _call(self, model, method, *args, **kwargs):
+        result = self.server.json("/web/dataset/call_kw", {
+            "model": model, "method": method, "args": list(args),
+            "kwargs": kwargs})
+        if "error" in result:
+            raise AssertionError(result["error"])
+        return result["result"]
+
+    def _open_web_client(self):
+        browser = self.browser
+        browser.send("Network.enable")
+        browser.send("Network.setCookie", name="session_id",
+                     value=self.session_id, url=self.server.base + "/")
+        browser.send("Page.navigate", url=self.server.base + "/web")
+        # wait for the start action, or it would replace the one we open
+        browser.wait_for("!!document.querySelector('.o_mail_navbar_item "
+                         ".fa-clock-o') && /[#&]action=[^&]/.test("
+                         "location.hash) && ![...document.querySelectorAll("
+                         "'.o_loading')].some(e => getComputedStyle(e)"
+                         ".display !== 'none') && !!document.querySelector("
+                         "'.o_content')")
+
+    def test_02_signer_opens_his_activity_on_the_order(self):
+        """R-A4: the signer's activities open every order he has to sign
+        (not only those due today: the review falls due in days), and the
+        order he opens shows Approve; "To Sign" shows a counter."""
+        orders = self._call(
+            "sale.order", "search_read",
+            [("qms_review_state", "=", "pending"),
+             ("activity_user_id", "=", 1)], ["name", "qms_can_sign",
+                                              "qms_review_missing"])
+        ready = [o for o in orders
+                 if o["qms_can_sign"] and not o["qms_review_missing"]]
+        self.assertTrue(ready, "the demo has an order ready to sign")
+        name = ready[0]["name"]
+        browser = self.browser
+        self._open_web_client()
+        explain = ("location.hash + ' | ' + (document.querySelector("
+                   "'.o_content') || document.body).innerText.slice(0, 300)")
+        counter = browser.evaluate(
+            "(document.querySelector('a[data-menu-xmlid="
+            "\"qms_customer.qms_menu_to_sign\"] .o_qms_sign_counter') "
+            "|| {}).textContent")
+        browser.wait_for(
+            "!!document.querySelector('a[data-menu-xmlid="
+            "\"qms_customer.qms_menu_to_sign\"] .o_qms_sign_counter')",
+            explain=explain)
+        browser.evaluate(
+            "[...document.querySelectorAll('.o_mail_navbar_item')]"
+            ".find(li => li.querySelector('.fa-clock-o'))"
+            ".querySelector('a.dropdown-toggle').click()")
+        browser.wait_for("!!document.querySelector('.o_mail_channel_preview"
+                         "[data-res_model=\"sale.order\"]')", explain=explain)
+        browser.evaluate("document.querySelector('.o_mail_channel_preview"
+                         "[data-res_model=\"sale.order\"]').click()")
+        browser.wait_for(
+            "[...document.querySelectorAll('.o_list_view .o_data_row')]"
+            ".some(r => r.innerText.includes(%s))" % json.dumps(name),
+            explain=explain)
+        # every order with an activity of his, whatever its due date
+        rows = browser.evaluate(
+            "document.querySelectorAll('.o_list_view .o_data_row').length")
+        self.assertEqual(rows, self._call(
+            "sale.order", "search_count", [("activity_user_id", "=", 1)]))
+        browser.evaluate(
+            "[...document.querySelectorAll('.o_list_view .o_data_row')]"
+            ".find(r => r.innerText.includes(%s))"
+            ".querySelector('td:not(.o_list_record_selector)').click()"
+            % json.dumps(name))
+        path = os.path.join(os.environ.get("QMS_DATA_DIR") or
+                            os.path.join(ROOT, ".data"), "logs",
+                            "signer_activity.png")
+        try:
+            browser.wait_for(
+                "!!document.querySelector('.o_form_view') && [...document"
+                ".querySelectorAll('.o_form_statusbar button[name="
+                "\"action_qms_approve\"]')].some(b => b.offsetParent "
+                "!== null)", explain=explain)
+        finally:
+            browser.screenshot(path)
+        self.assertTrue(counter is None or counter)

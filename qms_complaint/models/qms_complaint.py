@@ -56,7 +56,8 @@ class QmsComplaint(models.Model):
     subject = fields.Char(required=True, track_visibility="onchange")
     state = fields.Selection(
         STATES, default="new", required=True, readonly=True, copy=False,
-        index=True, track_visibility="onchange")
+        index=True, track_visibility="onchange",
+        group_expand="_group_expand_states")
     company_id = fields.Many2one(
         "res.company", required=True, index=True,
         default=lambda self: self.env["res.company"]._company_default_get(
@@ -183,6 +184,11 @@ class QmsComplaint(models.Model):
         "action_id", string="Corrective/Preventive Actions", readonly=True,
         copy=False)
     open_action_count = fields.Integer(compute="_compute_open_action_count")
+    missing_for_next_step = fields.Text(
+        compute="_compute_missing_for_next_step",
+        string="Missing for the Next Step",
+        help="What the complaint still lacks before its next step "
+             "(classify, send to the customer, close).")
 
     # ------------------------------------------------- acceptance, closing
     round_ids = fields.One2many(
@@ -229,6 +235,13 @@ class QmsComplaint(models.Model):
     ]
 
     # ------------------------------------------------------------ computes
+    @api.model
+    def _group_expand_states(self, states, domain, order):
+        """Every step of the procedure is a column of the kanban board,
+        empty or not; cancelled complaints only when there are some."""
+        return [key for key, _label in STATES if key != "cancel"] + (
+            ["cancel"] if "cancel" in states else [])
+
     @api.depends("date_deadline", "date_responded", "state")
     def _compute_deadline_status(self):
         now = fields.Datetime.from_string(fields.Datetime.now())
@@ -460,6 +473,9 @@ class QmsComplaint(models.Model):
         values.setdefault(
             "subject", msg_dict.get("subject") or _("E-mail complaint"))
         values.setdefault("channel", "email")
+        # numbered by the sequence, not named after the mail's subject
+        # (which mail.thread would put in ``name``)
+        values.setdefault("name", _("New"))
         # the customer's mail is kept as text: no markup of his reaches
         # the complaint's rich-text fields or its PDF
         values.setdefault("description", tools.plaintext2html(
@@ -487,11 +503,9 @@ class QmsComplaint(models.Model):
                 raise UserError(_(
                     "Only a registered complaint can be classified; "
                     "%(name)s is already in handling.") % {"name": rec.name})
-            if not rec.route:
-                raise UserError(_(
-                    "Choose whether sales keeps the complaint %(name)s or "
-                    "hands it to the quality department.") % {
-                        "name": rec.name})
+            rec._qms_refuse_missing(rec._qms_missing_to_classify(), _(
+                "The complaint %(name)s cannot be classified yet") % {
+                    "name": rec.name})
             now = fields.Datetime.now()
             hours = policy._get_hours(rec.route, rec.urgency, rec.company_id)
             deadline = fields.Datetime.from_string(
@@ -568,6 +582,69 @@ class QmsComplaint(models.Model):
         _logger.info("Escalated %d overdue complaints", total)
         return True
 
+    # ------------------------------------------- prerequisites of a step
+    # One list per step, read by the form's checklist (its buttons appear
+    # when nothing is missing) and by the step itself, which refuses with
+    # the same sentences.
+    @api.multi
+    def _qms_missing_to_classify(self):
+        self.ensure_one()
+        if not self.route:
+            return [_("the route: kept by sales or handed to quality")]
+        return []
+
+    @api.multi
+    def _qms_missing_to_send(self):
+        self.ensure_one()
+        missing = []
+        if not self.remedy:
+            missing.append(_("the remedy proposed to the customer"))
+        if self.route == "quality" and not self.root_cause:
+            missing.append(_("the root cause analysis"))
+        if self.is_major and not self.meeting_ids:
+            missing.append(_(
+                "the cross-department meeting of a major quality problem"))
+        return missing
+
+    @api.multi
+    def _qms_missing_to_close(self):
+        self.ensure_one()
+        missing = []
+        if self.open_action_count:
+            missing.append(_(
+                "%(count)s corrective or preventive actions still open") % {
+                    "count": self.open_action_count})
+        if self.measure_ids.filtered(
+                lambda m: m.state not in ("done", "cancel")):
+            missing.append(_("permanent measures not yet done or cancelled"))
+        if self.measure_ids and self.verification_result != "effective":
+            missing.append(_(
+                "quality to verify the measures as effective"))
+        if self.claim_ids.filtered(
+                lambda c: c.state not in ("done", "cancel")):
+            missing.append(_("a claim still open"))
+        return missing
+
+    @api.depends("state", "route", "remedy", "root_cause", "is_major",
+                 "meeting_ids", "measure_ids.state", "verification_result",
+                 "claim_ids.state", "action_ids")
+    def _compute_missing_for_next_step(self):
+        steps = {"new": "_qms_missing_to_classify",
+                 "handling": "_qms_missing_to_send",
+                 "accepted": "_qms_missing_to_close"}
+        for rec in self:
+            step = steps.get(rec.state)
+            missing = getattr(rec, step)() if step and rec.id else []
+            rec.missing_for_next_step = "\n".join(
+                "- %s" % item for item in missing) or False
+
+    @api.model
+    def _qms_refuse_missing(self, missing, refusal):
+        """Refuse a step with what is missing for it."""
+        if missing:
+            raise UserError(_("%(refusal)s; missing: %(missing)s.") % {
+                "refusal": refusal, "missing": "; ".join(missing)})
+
     @api.multi
     def _check_ready_to_send(self):
         for rec in self:
@@ -575,20 +652,9 @@ class QmsComplaint(models.Model):
                 raise UserError(_(
                     "Only a complaint in handling can go to the customer "
                     "(%(name)s).") % {"name": rec.name})
-            if not rec.remedy:
-                raise UserError(_(
-                    "Write the remedy proposed to the customer before "
-                    "sending the complaint %(name)s.") % {"name": rec.name})
-            if rec.route == "quality" and not rec.root_cause:
-                raise UserError(_(
-                    "The root cause of the complaint %(name)s must be "
-                    "analysed before the handling sheet goes to the "
-                    "customer.") % {"name": rec.name})
-            if rec.is_major and not rec.meeting_ids:
-                raise UserError(_(
-                    "The complaint %(name)s is a major quality problem: "
-                    "record the cross-department meeting first.") % {
-                        "name": rec.name})
+            rec._qms_refuse_missing(rec._qms_missing_to_send(), _(
+                "The handling sheet of %(name)s cannot go to the customer "
+                "yet") % {"name": rec.name})
 
     @api.multi
     def action_send_to_customer(self):
@@ -796,27 +862,9 @@ class QmsComplaint(models.Model):
                 raise UserError(_(
                     "The complaint %(name)s can be closed only after the "
                     "customer accepted the remedy.") % {"name": rec.name})
-            if rec.open_action_count:
-                raise UserError(_(
-                    "The complaint %(name)s still has %(count)s open "
-                    "corrective or preventive actions.") % {
-                        "name": rec.name, "count": rec.open_action_count})
-            if rec.measure_ids.filtered(
-                    lambda m: m.state not in ("done", "cancel")):
-                raise UserError(_(
-                    "Every permanent measure of the complaint %(name)s must "
-                    "be done or cancelled before closing.") % {
-                        "name": rec.name})
-            if rec.measure_ids and rec.verification_result != "effective":
-                raise UserError(_(
-                    "Quality must verify the measures of the complaint "
-                    "%(name)s as effective before closing.") % {
-                        "name": rec.name})
-            if rec.claim_ids.filtered(
-                    lambda c: c.state not in ("done", "cancel")):
-                raise UserError(_(
-                    "The complaint %(name)s has a claim still open.") % {
-                        "name": rec.name})
+            rec._qms_refuse_missing(rec._qms_missing_to_close(), _(
+                "The complaint %(name)s cannot be closed yet") % {
+                    "name": rec.name})
         qms_workflow(self).write({
             "state": "closed", "date_closed": fields.Datetime.now()})
         self.mapped("activity_ids").unlink()

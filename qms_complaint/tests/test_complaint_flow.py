@@ -260,3 +260,21 @@ class TestComplaintFlow(ComplaintCase):
             body="Handling sheet attached", message_type="comment")
         self.assertEqual(complaint.state, "waiting")
         self.assertEqual(len(complaint.round_ids), 1)
+
+    def test_32_next_step_checklist(self):
+        """R-C3, R-C4: the form lists what a complaint still lacks for its
+        next step, and the step refuses with the same list: sending a
+        quality complaint needs the remedy and the root cause; once both
+        are written nothing is missing and the step passes."""
+        complaint = self._classified(route="quality")
+        self.assertIn("remedy", complaint.missing_for_next_step)
+        self.assertIn("root cause", complaint.missing_for_next_step)
+        with self.assertRaisesRegex(UserError, "root cause"):
+            complaint.action_mark_sent()
+        self.assertEqual(complaint.state, "handling")
+        self._handled(complaint)
+        self.assertFalse(complaint.missing_for_next_step)
+        complaint.action_mark_sent()
+        self.assertEqual(complaint.state, "waiting")
+        new = self._complaint(route=False)
+        self.assertIn("route", new.missing_for_next_step)

@@ -76,3 +76,6 @@ class TestComplaintRoles(ComplaintCase):
         self.assertNotIn("href=", complaint.description)
         self.assertNotIn("onerror", complaint.description)
         self.assertIn("Lot 7", complaint.description)
+        # numbered like any complaint, the mail's subject as its subject
+        self.assertEqual(complaint.subject, "Bad parts")
+        self.assertNotIn(complaint.name, ("Bad parts", "New"))

@@ -24,6 +24,7 @@ import threading
 
 from odoo import SUPERUSER_ID, _, api, models, tools
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import formatLang
 
 # Module-private: importing modules use _qms_workflow(), never the object.
 _WORKFLOW_TOKEN = object()
@@ -36,6 +37,14 @@ def qms_workflow(records):
 
 def in_workflow(env):
     return env.context.get("qms_workflow") is _WORKFLOW_TOKEN
+
+
+def format_amount(env, amount, currency, lang=None):
+    """An amount as a person reads it, in his language (``lang``, else the
+    environment's): "¥250,000.00", not "250000.0 CNY"."""
+    if lang:
+        env = env(context=dict(env.context, lang=lang))
+    return formatLang(env, amount, currency_obj=currency)
 
 
 def commit_batch(env):

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import float_compare
 
-from .qms_mixins import in_workflow, qms_workflow
+from .qms_mixins import format_amount, in_workflow, qms_workflow
 
 # The order's review state and its tier review's status follow the round.
 ROUND_ORDER_STATE = {"approved": "approved", "rejected": "rejected",
@@ -109,6 +109,7 @@ class QmsOrderReview(models.Model):
     signer_ids = fields.Many2many(
         related="tier_review_id.reviewer_ids", string="May Sign",
         readonly=True)
+    can_sign = fields.Boolean(compute="_compute_can_sign")
     decided_by = fields.Many2one("res.users", string="Signed By",
                                  readonly=True)
     decision_date = fields.Datetime(readonly=True)
@@ -215,8 +216,11 @@ class QmsOrderReview(models.Model):
                     {"qms_order_type_id": special.id})
                 order.message_post(body=_(
                     "Order type set to %(type)s: the amount is above "
-                    "%(limit)s.") % {"type": special.name,
-                                     "limit": company.qms_special_order_amount})
+                    "%(limit)s.") % {
+                        "type": special.name,
+                        "limit": format_amount(
+                            self.env, company.qms_special_order_amount,
+                            company.currency_id)})
                 order_type = special
         if order_type.max_amount and float_compare(
                 amount, order_type.max_amount,
@@ -224,15 +228,21 @@ class QmsOrderReview(models.Model):
             raise UserError(_(
                 "Order type %(type)s is for orders below %(limit)s (company "
                 "currency); %(order)s amounts to %(amount)s.") % {
-                    "type": order_type.name, "limit": order_type.max_amount,
-                    "order": order.name, "amount": amount})
+                    "type": order_type.name,
+                    "limit": format_amount(self.env, order_type.max_amount,
+                                           company.currency_id),
+                    "order": order.name,
+                    "amount": format_amount(self.env, amount,
+                                            company.currency_id)})
         tier = self.env["tier.definition"]._qms_find_sale_tier(
             company, amount)
         if not tier:
             raise UserError(_(
                 "No signing tier of %(company)s covers %(amount)s; ask an "
                 "administrator to complete the tiers.") % {
-                    "company": company.name, "amount": amount})
+                    "company": company.name,
+                    "amount": format_amount(self.env, amount,
+                                            company.currency_id)})
         credit = order.partner_id.commercial_partner_id._qms_credit_figures(
             company, amount)
         departments = self.env["qms.department"]
@@ -278,27 +288,34 @@ class QmsOrderReview(models.Model):
         })
         deadline = order._qms_date_in(tier.qms_deadline_days)
         for signer in signers:
+            # each signer reads his activity in his language: _() reads it
+            # from ``context``
+            context = {"lang": signer.lang}  # noqa: F841
             order.activity_schedule(
                 "qms_customer.mail_activity_qms_order_review", deadline,
-                _("Sign the contract review of %s") % order.name,
-                _("Round %(round)s, %(amount)s %(currency)s, tier "
-                  "%(tier)s.") % {
-                    "round": round_no, "amount": amount,
-                    "currency": company.currency_id.name,
+                _("Sign the contract review of %(order)s") % {
+                    "order": order.name},
+                _("Round %(round)s, %(amount)s, tier %(tier)s.") % {
+                    "round": round_no,
+                    "amount": format_amount(self.env, amount,
+                                            company.currency_id, signer.lang),
                     "tier": tier.name},
                 user_id=signer.id)
         for line in review.department_review_ids.filtered("responsible_id"):
+            context = {"lang": line.responsible_id.lang}  # noqa: F841
             order.activity_schedule(
                 "qms_customer.mail_activity_qms_department_review", deadline,
                 _("%(dept)s review of %(order)s") % {
                     "dept": line.department_id.name, "order": order.name},
                 line.reason or "", user_id=line.responsible_id.id)
+        context = {}  # noqa: F841 (the chatter: the submitter's language)
         order.message_post(body=_(
-            "Review round %(round)s submitted by %(user)s: %(amount)s "
-            "%(currency)s, tier %(tier)s, to be signed by %(signers)s. "
+            "Review round %(round)s submitted by %(user)s: %(amount)s, "
+            "tier %(tier)s, to be signed by %(signers)s. "
             "Departments: %(departments)s.") % {
                 "round": round_no, "user": self.env.user.name,
-                "amount": amount, "currency": company.currency_id.name,
+                "amount": format_amount(self.env, amount,
+                                        company.currency_id),
                 "tier": tier.name,
                 "signers": ", ".join(signers.mapped("name")),
                 "departments": ", ".join(departments.mapped("name")) or
@@ -416,10 +433,12 @@ class QmsOrderReview(models.Model):
                     "It could not be submitted for review: %(error)s") % {
                         "error": error.name})
         order.message_post(body=note, subtype="mail.mt_note")
+        salesperson = order.user_id or self.env.user
+        context = {"lang": salesperson.lang}  # noqa: F841
         order.activity_schedule(
             "mail.mail_activity_data_todo", summary=_(
                 "Confirm %(order)s after its review") % {"order": order.name},
-            note=note, user_id=(order.user_id or self.env.user).id)
+            note=note, user_id=salesperson.id)
 
     @api.model
     def _qms_check_invoiceable(self, orders):
@@ -566,6 +585,23 @@ class QmsOrderReview(models.Model):
                 review.order_id.check_access_rights("write")
                 review.order_id.check_access_rule("write")
         return True
+
+    @api.multi
+    def _compute_can_sign(self):
+        for review in self:
+            review.can_sign = review.state == "pending" and \
+                self.env.user in review.signer_ids
+
+    @api.multi
+    def action_approve(self):
+        """The signer approves from the round itself (R-A4): the order's
+        approval, with its checks."""
+        return self.mapped("order_id").action_qms_approve()
+
+    @api.multi
+    def action_reject(self):
+        self.ensure_one()
+        return self.order_id.action_qms_reject()
 
     @api.multi
     def action_acknowledge_requirements(self):

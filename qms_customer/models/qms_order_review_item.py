@@ -30,6 +30,8 @@ class QmsOrderReviewItem(models.Model):
     comment = fields.Text()
     answered_by = fields.Many2one("res.users", readonly=True)
     answered_date = fields.Datetime(readonly=True)
+    review_state = fields.Selection(
+        related="review_id.state", readonly=True, string="Round Status")
 
     @api.multi
     def write(self, vals):
@@ -43,3 +45,12 @@ class QmsOrderReviewItem(models.Model):
                             answered_date=fields.Datetime.now())
                 items = qms_workflow(self)
         return super(QmsOrderReviewItem, items).write(vals)
+
+    @api.multi
+    def action_pass(self):
+        """One click answers the item "pass" (the sheet on the order)."""
+        return self.write({"result": "pass"})
+
+    @api.multi
+    def action_fail(self):
+        return self.write({"result": "fail"})

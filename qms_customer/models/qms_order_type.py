@@ -82,8 +82,10 @@ class QmsOrderType(models.Model):
         deadline = order._qms_date_in(
             order.company_id.qms_release_deadline_days)
         for user in users:
+            # _() reads the recipient's language from ``context``
+            context = {"lang": user.lang}  # noqa: F841
             order.activity_schedule(
                 "qms_customer.mail_activity_qms_order_release", deadline,
-                _("Carry out order %s (任务实施单)") % order.name, self.name,
-                user_id=user.id)
+                _("Carry out order %(order)s (任务实施单)") % {
+                    "order": order.name}, self.name, user_id=user.id)
         return True

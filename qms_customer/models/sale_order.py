@@ -60,14 +60,21 @@ class SaleOrder(models.Model):
         ],
         string="Review", default="none", required=True, readonly=True,
         copy=False, index=True, track_visibility="onchange")
+    # set by the first round and never cleared: "has been reviewed" is
+    # this indexed column (the Contract Ledger's domain), not a subquery
+    # over every round
     qms_review_id = fields.Many2one(
         "qms.order.review", string="Current Review Round", readonly=True,
-        copy=False)
+        copy=False, index=True)
     qms_review_ids = fields.One2many(
         "qms.order.review", "order_id", string="Review Rounds",
         readonly=True, copy=False)
+    # stored: the lists (Contract Ledger, Orders to Sign) read them without
+    # reading every column of the orders again as superuser (Odoo 11's
+    # related fields), and can sort on them
     qms_review_round = fields.Integer(
-        related="qms_review_id.round_no", string="Round", readonly=True)
+        related="qms_review_id.round_no", string="Round", readonly=True,
+        store=True)
     qms_tier_id = fields.Many2one(
         "tier.definition", string="Signing Tier", readonly=True, copy=False)
     qms_signed_by = fields.Many2one(
@@ -77,17 +84,27 @@ class SaleOrder(models.Model):
     qms_reject_reason = fields.Text(
         related="qms_review_id.reject_reason", readonly=True)
     qms_submitted_by = fields.Many2one(
-        related="qms_review_id.submitted_by", readonly=True)
+        related="qms_review_id.submitted_by", readonly=True, store=True)
     qms_submit_date = fields.Datetime(
         related="qms_review_id.submit_date", readonly=True,
-        string="Waiting Since")
+        string="Waiting Since", store=True)
+    qms_sign_deadline = fields.Date(
+        compute="_compute_qms_sign_deadline", string="Sign By",
+        help="Due date of the signers' activities of the current round.")
+    # the review sheet of the current round, shown on the order (R-A1)
+    qms_item_ids = fields.One2many(
+        related="qms_review_id.item_ids", readonly=True,
+        string="Review Items")
+    qms_department_review_ids = fields.One2many(
+        related="qms_review_id.department_review_ids", readonly=True,
+        string="Department Reviews")
     qms_deficiency_ids = fields.One2many(
         "qms.order.review.deficiency", "order_id", string="Deficiencies",
         copy=False)
     qms_review_required = fields.Boolean(
         related="company_id.qms_order_review_required", readonly=True)
     qms_company_currency_id = fields.Many2one(
-        related="company_id.currency_id", readonly=True)
+        related="company_id.currency_id", readonly=True, store=True)
     qms_amount_company = fields.Monetary(
         string="Amount (Company Currency)",
         compute="_compute_qms_amount_company", store=True,
@@ -148,13 +165,39 @@ class SaleOrder(models.Model):
             order.qms_can_sign = order.qms_review_state == "pending" and \
                 self.env.user in order.qms_review_id.signer_ids
 
+    @api.multi
+    def _qms_sign_figures(self):
+        figures = super(SaleOrder, self)._qms_sign_figures()
+        figures.update(amount=self.qms_amount_company,
+                       currency=self.qms_company_currency_id)
+        return figures
+
+    def _compute_qms_sign_deadline(self):
+        pending = self.filtered(lambda o: o.qms_review_state == "pending")
+        deadlines = {}
+        if pending.ids:
+            activity_type = self.env.ref(
+                "qms_customer.mail_activity_qms_order_review")
+            # sudo: the deadline of the signers' activities, shown to all
+            for activity in self.env["mail.activity"].sudo().search(
+                    [("res_model", "=", "sale.order"),
+                     ("res_id", "in", pending.ids),
+                     ("activity_type_id", "=", activity_type.id)],
+                    order="date_deadline"):
+                deadlines.setdefault(activity.res_id, activity.date_deadline)
+        for order in self:
+            order.qms_sign_deadline = deadlines.get(order.id, False)
+
     def _compute_qms_review_missing(self):
         for order in self:
             # sudo: only the names of what is missing are shown
             review = order.qms_review_id.sudo()
+            # False, not "", when nothing is missing: the form shows
+            # Approve on False
             order.qms_review_missing = "; ".join(
                 review._get_blocking_reasons()) if review and \
                 order.qms_review_state == "pending" else False
+            order.qms_review_missing = order.qms_review_missing or False
 
     def _compute_can_review(self):
         for order in self:

@@ -7,6 +7,9 @@ from datetime import date, timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.modules.module import get_module_resource
+from odoo.tools.safe_eval import safe_eval
+from odoo.tools.translate import trans_load
 
 from .common import OrderReviewCase
 
@@ -367,3 +370,46 @@ class TestOrderReviewContent(OrderReviewCase):
         self.assertEqual(order.qms_review_id.signer_ids, vp_b)
         self.assertFalse(self.env["qms.order.review"].sudo(
             self.salesman).search([("order_id", "=", order.id)]))
+
+    def test_15_ledger_is_the_reviewed_orders(self):
+        """R-A8: the contract ledger lists the orders that went through
+        review, withdrawn rounds included, and no quotation never
+        submitted; its domain is a test of one indexed column of the
+        order, not a list of every reviewed order's id."""
+        action = self.env.ref("qms_customer.sale_order_action_qms_ledger")
+        reviewed = self._order(1000.0)
+        self._submit(reviewed)
+        never = self._order(1000.0)
+        ledger = self.env["sale.order"].search(
+            safe_eval(action.domain) + [
+                ("id", "in", (reviewed | never).ids)])
+        self.assertEqual(ledger, reviewed)
+        self.assertEqual(safe_eval(action.domain),
+                         [("qms_review_id", "!=", False)])
+        self.assertTrue(self.env["sale.order"]._fields["qms_review_id"].index)
+
+    def test_16_signer_reads_his_activity_in_his_language(self):
+        """R-A4, R-E4: the signer's activity is written in the signer's
+        language whoever submits the order, with the amount formatted
+        with its currency (not "300000.0 EUR"); the chatter note stays in
+        the submitter's language."""
+        self.env["res.lang"].load_lang("zh_CN")
+        trans_load(self.cr, get_module_resource(
+            "qms_customer", "i18n", "zh_CN.po"), "zh_CN", verbose=False,
+            module_name="qms_customer")
+        self.sales_manager.lang = "zh_CN"
+        self.salesman.lang = "en_US"
+        order = self._order(300000.0)
+        self._submit(order)
+        activity = self._activities(
+            order, "qms_customer.mail_activity_qms_order_review").filtered(
+                lambda a: a.user_id == self.sales_manager)
+        self.assertEqual(len(activity), 1)
+        self.assertIn("合同评审", activity.summary)
+        self.assertNotIn("Sign the", activity.summary)
+        self.assertIn("300,000.00", activity.note)
+        self.assertNotIn("300000.0", activity.note)
+        note = order.message_ids.filtered(
+            lambda m: "Review round" in (m.body or ""))
+        self.assertTrue(note, "the chatter note is in the submitter's "
+                              "language")

@@ -394,9 +394,10 @@ class QmsSurveyCampaign(models.Model):
         written per customer. Scoring is one grouped statement over that
         view with the active dimensions' weights, whatever the number of
         responses, writing one row per campaign and dimension and the
-        campaign's overall score. Those rows also record the weights a
-        closed campaign keeps; a closed campaign is therefore not scored
-        again (reopen it first).
+        campaign's overall score, each rounded once, half up, to the
+        one decimal shown (the same number on every screen). Those rows
+        also record the weights a closed campaign keeps; a closed campaign
+        is therefore not scored again (reopen it first).
         """
         if not self.ids:
             return
@@ -426,7 +427,8 @@ class QmsSurveyCampaign(models.Model):
                     (campaign_id, company_id, dimension_id, score, weight,
                      respondent_count,
                      create_uid, create_date, write_uid, write_date)
-                SELECT campaign_id, company_id, dimension_id, AVG(score),
+                SELECT campaign_id, company_id, dimension_id,
+                       ROUND(AVG(score)::numeric, 1)::float,
                        MAX(weight), COUNT(*),
                        %(uid)s, now() AT TIME ZONE 'UTC',
                        %(uid)s, now() AT TIME ZONE 'UTC'
@@ -441,8 +443,9 @@ class QmsSurveyCampaign(models.Model):
                SET score_overall = s.score,
                    date_scored = now() AT TIME ZONE 'UTC'
               FROM (SELECT c2.id,
-                           (SELECT AVG(cust.overall) FROM cust
-                             WHERE cust.campaign_id = c2.id) AS score,
+                           (SELECT ROUND(AVG(cust.overall)::numeric, 1)
+                              FROM cust
+                             WHERE cust.campaign_id = c2.id)::float AS score,
                            (SELECT COUNT(*) FROM del)
                            + (SELECT COUNT(*) FROM ins) AS written
                       FROM qms_survey_campaign c2

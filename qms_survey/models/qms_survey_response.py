@@ -3,6 +3,7 @@
 from werkzeug import urls
 
 from odoo import _, api, fields, models, tools
+from odoo.tools import float_round
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 
@@ -95,9 +96,14 @@ class QmsSurveyResponse(models.Model):
             scores = dict(self.env.cr.fetchall())
         for response in self:
             response.scored = response.id in scores
-            # rounded once, to the precision shown: a weighted 60 is 60.0
-            # (not 59.99999999999999, graded "very poor")
-            response.score_overall = round(scores.get(response.id) or 0.0, 1)
+            # rounded once, to the precision shown and half up as the
+            # campaign's scores are in SQL: a weighted 60 is 60.0 (not
+            # 59.99999999999999, graded "very poor"), 87.25 is 87.3 on
+            # every screen
+            # (round() after float_round: the nearest float, 83.8 and not
+            # 83.80000000000001)
+            response.score_overall = round(float_round(
+                scores.get(response.id) or 0.0, precision_digits=1), 1)
 
     @api.depends("score_overall")
     def _compute_grade_id(self):

@@ -91,9 +91,10 @@ class TestSurveyScoring(SurveyCase):
                                 "service": "S"})
         campaign.action_compute_scores()
         expected = (100 * 30 + 55 * 20 + 90 * 15) / 65.0
-        # a customer's score is rounded once, to the one decimal shown
+        # a customer's and the campaign's scores are rounded once, to the
+        # one decimal shown
         self.assertEqual(response.score_overall, round(expected, 1))
-        self.assertAlmostEqual(campaign.score_overall, expected, places=4)
+        self.assertEqual(campaign.score_overall, round(expected, 1))
 
     def test_07_answer_outside_the_scale_ignored(self):
         """R-D2: an answer line whose value is not a level of the
@@ -273,3 +274,43 @@ class TestSurveyScoring(SurveyCase):
         self.assertEqual(response.score_overall, 60.0)
         self.assertEqual(response.grade_id,
                          self.env.ref("qms_survey.grade_poor"))
+
+    def test_15_campaign_figures_rounded_once(self):
+        """R-D2, R-D3: the campaign's scores are stored rounded, half up,
+        to the one decimal shown, so the campaign form, the analysis
+        report and the Excel export print the same number: quality rated
+        100, 60 and 60 is 73.3 everywhere (not 73.333...)."""
+        campaign = self._campaign(
+            partners=self.customer_a | self.customer_b | self.customer_d)
+        campaign.action_send_invitations()
+        for partner, level in ((self.customer_a, "VS"),
+                               (self.customer_b, "P"),
+                               (self.customer_d, "P")):
+            self._answer(campaign.response_ids.filtered(
+                lambda r, p=partner: r.partner_id == p), {"quality": level})
+        campaign.action_compute_scores()
+        self.assertEqual(self._dim_score(campaign, "quality"), 73.3)
+        self.assertEqual(campaign.score_overall, 73.3)
+        self.assertEqual(campaign._qms_report_data()["overall"], 73.3)
+
+    def test_16_customer_score_lines_read_by_id(self):
+        """R-D2: a customer's score lines read by id (as his form reads
+        them) are his own, with ids that do not overflow past 2.1 million
+        responses (bigint: response id x 1000 + dimension id)."""
+        lines = self.resp_a.score_ids
+        self.assertEqual(len(lines), 6)
+        self.env["qms.survey.response.score"].invalidate_cache()
+        again = self.env["qms.survey.response.score"].browse(lines.ids)
+        self.assertEqual(again.mapped("response_id"), self.resp_a)
+        self.assertEqual(
+            sorted(again.mapped("score")),
+            [40.0, 60.0, 70.0, 85.0, 85.0, 100.0])
+        self.assertEqual(
+            sorted(lines.ids),
+            sorted(self.resp_a.id * 1000 + line.dimension_id.id
+                   for line in lines))
+        self.env.cr.execute(
+            "SELECT data_type FROM information_schema.columns "
+            "WHERE table_name = 'qms_survey_response_score' "
+            "AND column_name = 'id'")
+        self.assertEqual(self.env.cr.fetchone()[0], "bigint")
