@@ -5,7 +5,7 @@
     "summary": "Customer complaints with deadlines, containment, root cause, "
                "corrective actions, acceptance, claims and analysis "
                "(ISO 9001 9.1.2 / 10.2)",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Quality",
     "website": "https://github.com/qms-odoo/qms",
     "author": "QMS for Odoo",
@@ -31,9 +31,12 @@
         "views/qms_complaint_claim_views.xml",
         "views/qms_complaint_menus.xml",
         "views/qms_complaint_summary_views.xml",
+        # Customer portal: complaints and their acceptance (issue 12)
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/qms_complaint_demo.xml",
+        "demo/qms_complaint_cn_demo.xml",
     ],
     "installable": True,
     "application": False,

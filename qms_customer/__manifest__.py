@@ -4,7 +4,7 @@
     "name": "QMS Customer: Order Review, Customer Property, Special Requirements",
     "summary": "Contract review with signing tiers, customer property ledger, "
                "customer special requirements (ISO 9001 8.2 / 8.5.3, IATF 16949)",
-    "version": "11.0.1.0.0",
+    "version": "11.0.2.0.0",
     "category": "Quality",
     "website": "https://github.com/qms-odoo/qms",
     "author": "QMS for Odoo",
@@ -24,6 +24,7 @@
         "security/qms_customer_security.xml",
         "data/qms_department_data.xml",
         "views/qms_customer_menus.xml",
+        "views/webclient_templates.xml",
         "views/qms_department_views.xml",
         # Customer property, drawings register, special requirements (R-B)
         "data/qms_customer_property_data.xml",
@@ -33,6 +34,9 @@
         "views/qms_customer_document_views.xml",
         "views/qms_customer_requirement_views.xml",
         "views/res_partner_views.xml",
+        # Controlled forms: layout, paper, form numbers (R-E3)
+        "report/qms_form_templates.xml",
+        "views/ir_actions_report_views.xml",
         "report/qms_customer_property_reports.xml",
         "report/qms_customer_property_templates.xml",
         # Contract / order review with signing tiers (R-A1 to R-A9)
@@ -42,16 +46,21 @@
         "views/qms_order_review_views.xml",
         "views/qms_order_type_views.xml",
         "views/sale_order_views.xml",
+        "views/tier_review_views.xml",
         "views/res_config_settings_views.xml",
         "views/qms_setup_check_views.xml",
         "wizard/qms_order_review_reject_views.xml",
         "report/sale_order_review_reports.xml",
         "report/sale_order_review_templates.xml",
+        # Customer portal: special requirements, property (issue 12)
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/qms_department_demo.xml",
         "demo/qms_customer_property_demo.xml",
         "demo/qms_order_review_demo.xml",
+        "demo/res_company_cn_demo.xml",
+        "demo/sale_order_cn_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "installable": True,

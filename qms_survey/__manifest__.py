@@ -4,7 +4,7 @@
     "name": "QMS Survey: Customer Satisfaction",
     "summary": "Half-yearly customer satisfaction campaigns, weighted scores, "
                "analysis report and improvement actions (ISO 9001 9.1.2)",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "category": "Quality",
     "website": "https://github.com/qms-odoo/qms",
     "author": "QMS for Odoo",
@@ -26,9 +26,12 @@
         "views/qms_survey_campaign_views.xml",
         "views/qms_survey_menus.xml",
         "views/stock_picking_views.xml",
+        # Customer portal: satisfaction surveys (issue 12)
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/qms_survey_campaign_demo.xml",
+        "demo/qms_survey_campaign_cn_demo.xml",
     ],
     "installable": True,
     "application": False,

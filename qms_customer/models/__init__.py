@@ -19,5 +19,8 @@ from . import res_company
 from . import res_config_settings
 from . import sale_order
 from . import sale_order_line
+from . import qms_report_xlsx
 from . import report_contract_ledger_xlsx
 from . import qms_setup_check
+from . import ir_actions_report
+from . import qms_demo
