@@ -20,7 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from odoo.tools.safe_eval import safe_eval  # noqa: E402
 
-from bench_order_review import make_order  # noqa: E402
+from bench_order_review import make_fixtures, make_order  # noqa: E402
 from common import odoo_env, report  # noqa: E402
 
 SIZES = [20000, 50000]
@@ -116,26 +116,8 @@ def main():
                            "tracking_disable": True}) as env:
         company = env.ref("base.main_company")
         company.qms_order_review_required = True
-        users = env["res.users"]
-        salesman = users.create({
-            "name": "Bench Salesman", "login": "bench_list_salesman",
-            "email": "bench_list_salesman@example.com",
-            "groups_id": [(6, 0, [env.ref(
-                "sales_team.group_sale_salesman").id])]})
-        manager = users.create({
-            "name": "Bench Manager", "login": "bench_list_manager",
-            "email": "bench_list_manager@example.com",
-            "groups_id": [(6, 0, [
-                env.ref("sales_team.group_sale_salesman_all_leads").id,
-                env.ref("qms_customer.group_qms_approver_sales_manager").id,
-                env.ref("qms_customer.group_qms_manager").id,
-            ])]})
-        env["qms.department"]._get_by_code("production", company).write(
-            {"manager_id": manager.id})
-        partner = env["res.partner"].create(
-            {"name": "Bench Customer", "customer": True})
-        product = env["product.product"].create(
-            {"name": "Bench Valve", "type": "consu"})
+        salesman, manager, partner, product = make_fixtures(
+            env, "bench_list", ("qms_customer.group_qms_manager",))
         reviewed = make_order(env, salesman, partner, product, 300000)
         reviewed.action_qms_submit_review()
         reviewed.action_qms_items_pass()

@@ -34,6 +34,32 @@ def make_order(env, user, partner, product, amount):
     }).sudo(user)
 
 
+def make_fixtures(env, prefix, manager_groups=()):
+    """A salesperson, a sales manager who signs the middle tier and runs
+    production, a customer and a product."""
+    users = env["res.users"]
+    salesman = users.create({
+        "name": "Bench Salesman", "login": "%s_salesman" % prefix,
+        "email": "%s_salesman@example.com" % prefix,
+        "groups_id": [(6, 0, [env.ref(
+            "sales_team.group_sale_salesman").id])]})
+    manager = users.create({
+        "name": "Bench Manager", "login": "%s_manager" % prefix,
+        "email": "%s_manager@example.com" % prefix,
+        "groups_id": [(6, 0, [env.ref(xmlid).id for xmlid in (
+            "sales_team.group_sale_salesman_all_leads",
+            "qms_customer.group_qms_approver_sales_manager",
+        ) + tuple(manager_groups)])]})
+    env["qms.department"]._get_by_code(
+        "production", env.ref("base.main_company")).write(
+            {"manager_id": manager.id})
+    partner = env["res.partner"].create(
+        {"name": "Bench Customer", "customer": True})
+    product = env["product.product"].create(
+        {"name": "Bench Valve", "type": "consu"})
+    return salesman, manager, partner, product
+
+
 def plain_odoo(env):
     """Odoo without our addons: queries of creating and confirming the
     same order (median of 3 after a first, warming one)."""
@@ -65,25 +91,7 @@ def main():
         if "qms.order.review" not in env.registry:
             return plain_odoo(env)
         company = env.ref("base.main_company")
-        users = env["res.users"]
-        salesman = users.create({
-            "name": "Bench Salesman", "login": "bench_salesman",
-            "email": "bench_salesman@example.com",
-            "groups_id": [(6, 0, [env.ref(
-                "sales_team.group_sale_salesman").id])]})
-        manager = users.create({
-            "name": "Bench Manager", "login": "bench_manager",
-            "email": "bench_manager@example.com",
-            "groups_id": [(6, 0, [
-                env.ref("sales_team.group_sale_salesman_all_leads").id,
-                env.ref("qms_customer.group_qms_approver_sales_manager").id,
-            ])]})
-        env["qms.department"]._get_by_code("production", company).write(
-            {"manager_id": manager.id})
-        partner = env["res.partner"].create(
-            {"name": "Bench Customer", "customer": True})
-        product = env["product.product"].create(
-            {"name": "Bench Valve", "type": "consu"})
+        salesman, manager, partner, product = make_fixtures(env, "bench")
 
         def through_review(amount):
             order = make_order(env, salesman, partner, product, amount)

@@ -17,6 +17,8 @@ from http.cookiejar import CookieJar
 
 import odoo
 from odoo_server import OdooServer
+from test_web_client import CHROMIUM
+from test_web_client import Browser as ChromeBrowser
 
 TAG = uuid.uuid4().hex[:8]
 SECRET_NOTE = "INTERNAL-NOTE-%s" % TAG
@@ -496,3 +498,41 @@ class TestPortal(unittest.TestCase):
             self.assertIn(me["survey_token"], body)
             self.assertNotIn(other["survey_token"], body)
             self.assertIn("/my/surveys", self.browser(me).get("/my/home")[1])
+
+    @unittest.skipUnless(CHROMIUM, "Chromium is installed by tools/bootstrap.sh")
+    def test_11_accept_in_the_browser(self):
+        """R-C4: in a real browser, the customer opens his complaint on the
+        portal, signs with his name and accepts our remedy; the round and
+        the complaint record it."""
+        complaint = self.b["waiting"][1]
+        session_id = self.server.login(self.b["login"], self.b["login"])
+        chrome = ChromeBrowser()
+        try:
+            chrome.send("Network.enable")
+            chrome.send("Network.setCookie", name="session_id",
+                        value=session_id, url=self.server.base + "/")
+            chrome.send("Page.navigate", url="%s/my/complaints/%s" % (
+                self.server.base, complaint))
+            explain = "location.href + ' | ' + document.body.innerText" \
+                      ".slice(0, 300)"
+            chrome.wait_for("!!document.querySelector('.o_qms_portal_answer "
+                            "button[value=\"accepted\"]')", explain=explain)
+            chrome.evaluate(
+                "document.querySelector('#qms_signed_name').value = "
+                "'Buyer B in the browser';"
+                "document.querySelector('.o_qms_portal_answer "
+                "button[value=\"accepted\"]').click()")
+            chrome.wait_for("location.search.includes('answered=accepted')",
+                            explain=explain)
+        finally:
+            chrome.close()
+        rounds = self.admin("qms.complaint.round", "search_read",
+                            [("complaint_id", "=", complaint)],
+                            ["answer", "answered_by_id"])
+        self.assertEqual([r["answer"] for r in rounds], ["accepted"])
+        self.assertEqual(rounds[0]["answered_by_id"][0], self.b["user"])
+        self.assertEqual(self.admin("qms.complaint", "read", [complaint],
+                                    ["state"])[0]["state"], "accepted")
+        self.assertEqual(self.admin("mail.message", "search_count", [
+            ("model", "=", "qms.complaint"), ("res_id", "=", complaint),
+            ("body", "ilike", "Buyer B in the browser")]), 1)

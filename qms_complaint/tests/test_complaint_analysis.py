@@ -3,6 +3,8 @@
 from odoo.exceptions import UserError
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.qms_customer.tests.common import load_chinese
+
 from .common import ComplaintCase, frozen_time
 
 
@@ -298,3 +300,24 @@ class TestComplaintAnalysis(ComplaintCase):
         ).render_qweb_html(self.Summary.create({
             "period": "month", "date": "2025-01-20",
             "company_id": self.company3.id}).ids)[0].decode())
+
+    def test_11_summary_in_the_readers_language(self):
+        """R-C7, R-E4: a Chinese quality manager's complaint summary (screen
+        and PDF share the template) is Chinese, headings and figures'
+        labels included, whatever language the website has."""
+        load_chinese(self.env, "qms_customer")
+        load_chinese(self.env, "qms_complaint")
+        reader = self.quality_manager
+        reader.write({"lang": "zh_CN",
+                      "company_ids": [(4, self.company3.id)]})
+        wizard = self.Summary.sudo(reader).create({
+            "period": "month", "date": "2026-03-17",
+            "company_id": self.company3.id})
+        html = self.env.ref(
+            "qms_complaint.action_report_complaint_summary_html"
+        ).sudo(reader).render_qweb_html(wizard.ids)[0].decode()
+        for chinese in ("按顾客", "趋势", "本期投诉/抱怨", "按时答复"):
+            self.assertIn(chinese, html)
+        for english in ("By customer", "Trend", "Complaints of the period",
+                        "Answered on time", "Season (month of year"):
+            self.assertNotIn(english, html)

@@ -1,8 +1,8 @@
 # Copyright 2026 QMS for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.modules.module import get_module_resource
-from odoo.tools.translate import trans_load
+
+from odoo.addons.qms_customer.tests.common import load_chinese
 
 from .common import ComplaintCase, frozen_time
 
@@ -160,10 +160,7 @@ class TestComplaintDeadline(ComplaintCase):
         """R-C2, R-E4: the job escalates batch by batch (a stopped job
         resumes with what is left) and writes each escalation in the
         quality manager's language."""
-        self.env["res.lang"].load_lang("zh_CN")
-        trans_load(self.cr, get_module_resource(
-            "qms_complaint", "i18n", "zh_CN.po"), "zh_CN", verbose=False,
-            module_name="qms_complaint")
+        load_chinese(self.env, "qms_complaint")
         self.quality_manager.lang = "zh_CN"
         complaints = self.Complaint.browse()
         for _i in range(3):

@@ -9,8 +9,18 @@ import tempfile
 import lxml.html
 from PyPDF2 import PdfFileReader
 
+from odoo.modules.module import get_module_resource
 from odoo.tests.common import SavepointCase
 from odoo.tools import config
+from odoo.tools.translate import trans_load
+
+
+def load_chinese(env, module):
+    """Simplified Chinese with the addon's translations, as ./qms run
+    loads them (the test database has English only)."""
+    env["res.lang"].load_lang("zh_CN")
+    trans_load(env.cr, get_module_resource(module, "i18n", "zh_CN.po"),
+               "zh_CN", verbose=False, module_name=module)
 
 
 def new_user(env, login, groups, company=None):

@@ -7,11 +7,9 @@ from datetime import date, timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.modules.module import get_module_resource
 from odoo.tools.safe_eval import safe_eval
-from odoo.tools.translate import trans_load
 
-from .common import OrderReviewCase
+from .common import OrderReviewCase, load_chinese
 
 
 class TestOrderReviewContent(OrderReviewCase):
@@ -393,10 +391,7 @@ class TestOrderReviewContent(OrderReviewCase):
         language whoever submits the order, with the amount formatted
         with its currency (not "300000.0 EUR"); the chatter note stays in
         the submitter's language."""
-        self.env["res.lang"].load_lang("zh_CN")
-        trans_load(self.cr, get_module_resource(
-            "qms_customer", "i18n", "zh_CN.po"), "zh_CN", verbose=False,
-            module_name="qms_customer")
+        load_chinese(self.env, "qms_customer")
         self.sales_manager.lang = "zh_CN"
         self.salesman.lang = "en_US"
         order = self._order(300000.0)

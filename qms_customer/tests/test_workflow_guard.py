@@ -4,10 +4,8 @@
 may write is refused to every role, in create as well as write, and a
 re-read shows nothing changed."""
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.modules.module import get_module_resource
-from odoo.tools.translate import trans_load
 
-from .common import OrderReviewCase
+from .common import OrderReviewCase, load_chinese
 
 REFUSED = (AccessError, UserError, ValidationError)
 
@@ -178,10 +176,7 @@ class TestWorkflowGuard(OrderReviewCase):
         """R-E4: an API call carries no language in its context; the
         refusal still names the model and the field in the user's
         language."""
-        self.env["res.lang"].load_lang("zh_CN")
-        trans_load(self.cr, get_module_resource(
-            "qms_customer", "i18n", "zh_CN.po"), "zh_CN", verbose=False,
-            module_name="qms_customer")
+        load_chinese(self.env, "qms_customer")
         self.salesman.lang = "zh_CN"
         order = self._order(600000.0)
         api_env = order.with_context({}).sudo(self.salesman)

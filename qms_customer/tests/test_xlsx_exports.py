@@ -8,10 +8,8 @@ from datetime import date
 
 import xlsxwriter
 
-from odoo.modules.module import get_module_resource
-from odoo.tools.translate import trans_load
 
-from .common import OrderReviewCase
+from .common import OrderReviewCase, load_chinese
 from .common_property import PropertyCase
 from .common_xlsx import assert_table, excel_date, read_xlsx
 
@@ -83,10 +81,7 @@ class TestContractLedgerXlsx(OrderReviewCase):
     def test_02_contract_ledger_in_readers_language(self):
         """R-A8/R-E4: the export speaks the reader's language (the report
         renders in the user's context language)."""
-        self.env["res.lang"].load_lang("zh_CN")
-        trans_load(self.cr, get_module_resource(
-            "qms_customer", "i18n", "zh_CN.po"), "zh_CN", verbose=False,
-            module_name="qms_customer")
+        load_chinese(self.env, "qms_customer")
         order = self._order(100.0)
         content = self.env.ref(LEDGER).with_context(
             lang="zh_CN").render_xlsx(order.ids, {})[0]
