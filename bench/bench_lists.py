@@ -24,7 +24,7 @@ from bench_order_review import make_fixtures, make_order  # noqa: E402
 from common import odoo_env, report  # noqa: E402
 
 SIZES = [20000, 50000]
-RUNS = 5
+RUNS = 9
 
 
 def clone(cr, table, template_id, refs, overrides):
