@@ -88,6 +88,10 @@ class SaleOrder(models.Model):
     qms_submit_date = fields.Datetime(
         related="qms_review_id.submit_date", readonly=True,
         string="Waiting Since", store=True)
+    qms_to_sign = fields.Boolean(
+        compute="_compute_qms_to_sign", search="_search_qms_to_sign",
+        string="To Sign by Me",
+        help="Under review, in a round the current user may sign.")
     qms_sign_deadline = fields.Date(
         compute="_compute_qms_sign_deadline", string="Sign By",
         help="Due date of the signers' activities of the current round.")
@@ -164,6 +168,29 @@ class SaleOrder(models.Model):
         for order in self:
             order.qms_can_sign = order.qms_review_state == "pending" and \
                 self.env.user in order.qms_review_id.signer_ids
+
+    def _compute_qms_to_sign(self):
+        mine = self.search([("id", "in", self.ids), ("qms_to_sign", "=", True)])
+        for order in self:
+            order.qms_to_sign = order in mine
+
+    @api.model
+    def _search_qms_to_sign(self, operator, value):
+        """The orders whose pending round the user may sign, in one
+        subquery (the path qms_review_id.tier_review_id.reviewer_ids made
+        Odoo send every id of the user's reviews to SQL twice)."""
+        field = self.env["tier.review"]._fields["reviewer_ids"]
+        query = """
+            SELECT r.order_id
+              FROM qms_order_review r
+              JOIN tier_review t ON t.id = r.tier_review_id
+              JOIN "{rel}" s ON s."{col1}" = t.id
+             WHERE r.state = 'pending' AND t.status = 'pending'
+               AND s."{col2}" = %s""".format(
+            rel=field.relation, col1=field.column1, col2=field.column2)
+        positive = (operator == "=") == bool(value)
+        return [("id", "inselect" if positive else "not inselect",
+                 (query, [self.env.uid]))]
 
     @api.multi
     def _qms_sign_figures(self):
