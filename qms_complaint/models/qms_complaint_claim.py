@@ -3,7 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.qms_customer.models.qms_mixins import in_workflow, qms_workflow
+from odoo.addons.qms_customer.models.qms_mixins import (
+    format_amount, in_workflow, qms_workflow)
 
 # What a user edits directly in each state; the rest is the buttons' work.
 EDITABLE = {
@@ -121,8 +122,12 @@ class QmsComplaintClaim(models.Model):
                 raise ValidationError(_(
                     "The accepted amount %(accepted)s cannot exceed the "
                     "claimed amount %(claimed)s.") % {
-                        "accepted": claim.amount_accepted,
-                        "claimed": claim.amount_claimed})
+                        "accepted": format_amount(
+                            self.env, claim.amount_accepted,
+                            claim.currency_id),
+                        "claimed": format_amount(
+                            self.env, claim.amount_claimed,
+                            claim.currency_id)})
 
     # ---------------------------------------------------------------- CRUD
     @api.model

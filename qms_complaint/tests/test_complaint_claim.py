@@ -98,7 +98,8 @@ class TestComplaintClaim(ComplaintCase):
                 mute_logger("odoo.sql_db"):
             with self.env.cr.savepoint():
                 claim.write({"amount_accepted": -10})
-        with self.assertRaises(ValidationError):
+        # the refusal gives the amounts as the user reads them
+        with self.assertRaisesRegex(ValidationError, "2,000.00"):
             with self.env.cr.savepoint():
                 claim.write({"amount_accepted": 2000})
         claim.invalidate_cache()
