@@ -88,10 +88,6 @@ class SaleOrder(models.Model):
     qms_submit_date = fields.Datetime(
         related="qms_review_id.submit_date", readonly=True,
         string="Waiting Since", store=True)
-    qms_to_sign = fields.Boolean(
-        compute="_compute_qms_to_sign", search="_search_qms_to_sign",
-        string="To Sign by Me",
-        help="Under review, in a round the current user may sign.")
     qms_sign_deadline = fields.Date(
         compute="_compute_qms_sign_deadline", string="Sign By",
         help="Due date of the signers' activities of the current round.")
@@ -116,7 +112,8 @@ class SaleOrder(models.Model):
     qms_no_framework_agreement = fields.Boolean(
         related="partner_id.commercial_partner_id.qms_no_framework_agreement",
         readonly=True)
-    qms_can_sign = fields.Boolean(compute="_compute_qms_can_sign")
+    qms_can_sign = fields.Boolean(
+        compute="_compute_qms_can_sign", search="_search_qms_can_sign")
     qms_review_missing = fields.Text(
         compute="_compute_qms_review_missing", string="Missing for Approval")
     # credit figures (R-A7), live from account_financial_risk
@@ -169,13 +166,8 @@ class SaleOrder(models.Model):
             order.qms_can_sign = order.qms_review_state == "pending" and \
                 self.env.user in order.qms_review_id.signer_ids
 
-    def _compute_qms_to_sign(self):
-        mine = self.search([("id", "in", self.ids), ("qms_to_sign", "=", True)])
-        for order in self:
-            order.qms_to_sign = order in mine
-
     @api.model
-    def _search_qms_to_sign(self, operator, value):
+    def _search_qms_can_sign(self, operator, value):
         """The orders whose pending round the user may sign, in one
         subquery (the path qms_review_id.tier_review_id.reviewer_ids made
         Odoo send every id of the user's reviews to SQL twice)."""
@@ -222,9 +214,8 @@ class SaleOrder(models.Model):
             # False, not "", when nothing is missing: the form shows
             # Approve on False
             order.qms_review_missing = "; ".join(
-                review._get_blocking_reasons()) if review and \
+                review._get_blocking_reasons()) or False if review and \
                 order.qms_review_state == "pending" else False
-            order.qms_review_missing = order.qms_review_missing or False
 
     def _compute_can_review(self):
         for order in self:
